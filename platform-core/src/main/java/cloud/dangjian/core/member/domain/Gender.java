@@ -1,0 +1,6 @@
+package cloud.dangjian.core.member.domain;
+
+/** 性别. */
+public enum Gender {
+    MALE, FEMALE
+}

@@ -1,0 +1,103 @@
+package cloud.dangjian.core.member.rest;
+
+import cloud.dangjian.core.member.domain.Gender;
+import cloud.dangjian.core.member.domain.Member;
+import cloud.dangjian.core.member.domain.MemberFacts;
+import cloud.dangjian.core.member.domain.MemberStatus;
+import cloud.dangjian.core.member.service.MemberSearch;
+import cloud.dangjian.core.member.service.MemberService;
+import cloud.dangjian.core.member.service.MemberService.MemberDraft;
+import cloud.dangjian.core.paging.Slice;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The member database (党员信息库) of one tenant. */
+@Path("/api/t/{tenant}/members")
+@Tag(name = "Members", description = "Party members of a tenant: records, search by name prefix, keyset paging")
+public class MemberResource {
+
+    /** A member as the API shows it; the ID card only masked. */
+    public record MemberView(long id, String code, String name, Gender gender, LocalDate birthDate, String ethnicity,
+            String education, String phone, LocalDate joinedOn, MemberStatus status, long branchId, boolean mobile,
+            String idCardMasked) {
+
+        static MemberView of(Member m) {
+            return new MemberView(m.id(), m.code(), m.name(), m.gender(), m.birthDate(), m.ethnicity(), m.education(),
+                    m.phone(), m.joinedOn(), m.status(), m.branchId(), m.mobile(), m.idCardMasked());
+        }
+    }
+
+    /** The facts a branch secretary enters for a member. */
+    public record MemberBody(@NotBlank @Size(max = 100) String name, @NotNull Gender gender, @Past LocalDate birthDate,
+            @Size(max = 32) String ethnicity, @Size(max = 32) String education,
+            @Pattern(regexp = "^\\+?[0-9][0-9-]{4,19}$", message = "must be a phone number of digits and hyphens") String phone,
+            @PastOrPresent LocalDate joinedOn, @NotNull MemberStatus status, @NotNull Long branchId, boolean mobile,
+            @Size(max = 18) String idCard) {
+
+        MemberDraft toDraft() {
+            return new MemberDraft(new MemberFacts(name, gender, birthDate, ethnicity, education, phone, joinedOn,
+                    status, branchId, mobile, null), idCard);
+        }
+    }
+
+    /** A new member: the facts plus the member number that identifies them in the tenant. */
+    public record NewMember(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9_.-]*$", message = "must be letters, digits, '_', '.' or '-'") String code,
+            @NotNull @Valid MemberBody member) {
+    }
+
+    @Inject
+    MemberService members;
+
+    @GET
+    @Operation(summary = "Search members by name prefix, branch subtree and status, one slice at a time")
+    public Slice<MemberView> search(@QueryParam("name") @Size(max = 100) String name,
+            @QueryParam("branchId") Long branchId, @QueryParam("status") MemberStatus status,
+            @QueryParam("after") String after,
+            @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1") @Max(value = 500, message = "must be at most 500") int size) {
+        Slice<Member> slice = members.search(new MemberSearch(name, branchId, status, after, size));
+        return new Slice<>(slice.items().stream().map(MemberView::of).toList(), slice.next());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read one member")
+    public MemberView get(@PathParam("id") long id) {
+        return MemberView.of(members.get(id));
+    }
+
+    @POST
+    @Operation(summary = "Add a member, within the plan's member quota")
+    public Response create(@Valid @NotNull NewMember body, UriInfo uriInfo) {
+        Member created = members.create(body.code(), body.member().toDraft());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(MemberView.of(created)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a member's facts; an absent idCard keeps the stored one")
+    public MemberView update(@PathParam("id") long id, @Valid @NotNull MemberBody body) {
+        return MemberView.of(members.update(id, body.toDraft()));
+    }
+}

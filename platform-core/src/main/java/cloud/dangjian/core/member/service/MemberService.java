@@ -1,0 +1,136 @@
+package cloud.dangjian.core.member.service;
+
+import cloud.dangjian.core.member.domain.IdCardNumbers;
+import cloud.dangjian.core.member.domain.Member;
+import cloud.dangjian.core.member.domain.MemberFacts;
+import cloud.dangjian.core.member.domain.MemberRepository;
+import cloud.dangjian.core.member.domain.ProtectedIdCard;
+import cloud.dangjian.core.organisation.domain.Organisation;
+import cloud.dangjian.core.organisation.domain.OrganisationKind;
+import cloud.dangjian.core.organisation.domain.OrganisationRepository;
+import cloud.dangjian.core.paging.KeysetCursor;
+import cloud.dangjian.core.paging.Prefixes;
+import cloud.dangjian.core.paging.Slice;
+import cloud.dangjian.core.problem.ProblemException;
+import cloud.dangjian.core.tenancy.context.CurrentTenant;
+import cloud.dangjian.core.tenancy.service.TenantStatusGate;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The current tenant's member database (党员信息库): records, search, and the plan's member quota. */
+@ApplicationScoped
+public class MemberService {
+
+    /** A member's facts as received, before the branch and ID card are checked. */
+    public record MemberDraft(MemberFacts facts, String idCard) {
+    }
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    IdCardProtector protector;
+
+    @Inject
+    CurrentTenant currentTenant;
+
+    @Inject
+    TenantStatusGate gate;
+
+    @Transactional
+    public Member create(String code, MemberDraft draft) {
+        if (members.findByCode(code).isPresent()) {
+            throw ProblemException.conflict("code", "a member with code '" + code + "' already exists");
+        }
+        int quota = gate.requireServable(currentTenant.require()).memberQuota();
+        if (members.count() >= quota) {
+            throw new ProblemException(Status.CONFLICT, "member-quota-exceeded", "Member quota exceeded",
+                    "The tenant's plan allows " + quota + " members and all are in use; raise the plan's quota first.",
+                    null, null);
+        }
+        Member member = new Member(code, checked(draft, null));
+        members.persist(member);
+        return member;
+    }
+
+    @Transactional
+    public Member update(long id, MemberDraft draft) {
+        Member member = get(id);
+        member.apply(checked(draft, member));
+        return member;
+    }
+
+    @Transactional
+    public Member get(long id) {
+        return members.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Member", id));
+    }
+
+    /** One slice of members ordered by name, then id. */
+    @Transactional
+    public Slice<Member> search(MemberSearch search) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (search.namePrefix() != null && !search.namePrefix().isEmpty()) {
+            conditions.add("name >= :from and name < :to");
+            parameters.and("from", search.namePrefix()).and("to", Prefixes.upperBound(search.namePrefix()));
+        }
+        if (search.branchId() != null) {
+            Organisation branch = organisations.findByIdOptional(search.branchId()).orElseThrow(
+                    () -> ProblemException.invalidField("branchId", "no organisation with id " + search.branchId()));
+            conditions.add("branchId in (select o.id from Organisation o where o.path like :path)");
+            parameters.and("path", branch.path() + "%");
+        }
+        if (search.status() != null) {
+            conditions.add("status = :status");
+            parameters.and("status", search.status());
+        }
+        if (search.after() != null) {
+            KeysetCursor cursor = KeysetCursor.decode(search.after());
+            conditions.add("(name > :afterName or (name = :afterName and id > :afterId))");
+            parameters.and("afterName", cursor.key()).and("afterId", cursor.id());
+        }
+        String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
+        List<Member> found = members.find(where + "order by name, id", parameters).range(0, search.size()).list();
+        // range(0, size) is inclusive: it fetches one row more than a slice holds, which tells whether more exist.
+        boolean more = found.size() > search.size();
+        List<Member> page = more ? found.subList(0, search.size()) : found;
+        String next = more ? new KeysetCursor(page.get(page.size() - 1).name(), page.get(page.size() - 1).id()).encode()
+                : null;
+        return new Slice<>(page, next);
+    }
+
+    private MemberFacts checked(MemberDraft draft, Member existing) {
+        Organisation branch = organisations.findByIdOptional(draft.facts().branchId())
+                .orElseThrow(() -> ProblemException.invalidField("branchId",
+                        "no organisation with id " + draft.facts().branchId() + " in this tenant"));
+        if (branch.kind() != OrganisationKind.BRANCH) {
+            throw ProblemException.invalidField("branchId",
+                    "a member's home organisation must be a branch (党支部), not a " + branch.kind());
+        }
+        ProtectedIdCard idCard = null;
+        if (draft.idCard() != null && !draft.idCard().isBlank()) {
+            String number = IdCardNumbers.normalise(draft.idCard());
+            IdCardNumbers.problemWith(number).ifPresent(problem -> {
+                throw ProblemException.invalidField("idCard", "idCard " + problem);
+            });
+            idCard = protector.protect(number);
+            byte[] hash = idCard.hash();
+            members.find("idCardHash = ?1", hash).firstResultOptional()
+                    .filter(other -> existing == null || !other.id().equals(existing.id())).ifPresent(other -> {
+                        throw ProblemException.conflict("idCard",
+                                "another member of this tenant (" + other.code() + ") has this ID card number");
+                    });
+        }
+        MemberFacts f = draft.facts();
+        return new MemberFacts(f.name(), f.gender(), f.birthDate(), f.ethnicity(), f.education(), f.phone(),
+                f.joinedOn(), f.status(), f.branchId(), f.mobile(), idCard);
+    }
+}

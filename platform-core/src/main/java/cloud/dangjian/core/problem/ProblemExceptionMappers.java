@@ -1,0 +1,115 @@
+package cloud.dangjian.core.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every exception that can leave a resource to application/problem+json, so no error is ever answered as a success
+ * or as an HTML page, and every refused field is named.
+ */
+public class ProblemExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException exception) {
+        return ProblemResponses.of(exception.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception) {
+        List<Problem.FieldError> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        String field = errors.isEmpty() ? null : errors.get(0).field();
+        return ProblemResponses.of(new Problem(ProblemTypes.uri("invalid-field"), "Invalid field",
+                Response.Status.BAD_REQUEST.getStatusCode(), detail, field, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException exception) {
+        return unreadableJson(exception);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException exception) {
+        String field = exception instanceof JsonMappingException mapping ? pathOf(mapping) : null;
+        String detail;
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (exception instanceof InvalidFormatException invalid) {
+            detail = "value '" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
+        } else if (exception instanceof MismatchedInputException mismatched && field != null) {
+            detail = "value does not fit " + mismatched.getTargetType().getSimpleName();
+        } else {
+            detail = "the request body is not valid JSON: " + exception.getOriginalMessage();
+        }
+        return ProblemResponses.of(new Problem(ProblemTypes.uri("invalid-field"), "Invalid field",
+                Response.Status.BAD_REQUEST.getStatusCode(), detail, field,
+                field == null ? null : List.of(new Problem.FieldError(field, detail))));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception) {
+        Response.StatusType status = exception.getResponse().getStatusInfo();
+        String detail = status.getStatusCode() == 404 ? "no resource at this address" : exception.getMessage();
+        return ProblemResponses.of(new Problem(ProblemTypes.uri("http-" + status.getStatusCode()),
+                status.getReasonPhrase(), status.getStatusCode(), detail, null, null));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception exception) {
+        // The operator needs the stack trace; the caller must not see internals.
+        LOG.error("Unexpected error while serving a request", exception);
+        return ProblemResponses.of(new Problem(ProblemTypes.uri("internal-error"), "Internal error",
+                Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(),
+                "The request failed on the server; nothing was changed. The error has been logged.", null, null));
+    }
+
+    /** "create.arg0.name" becomes "name": the caller knows its own field, not our method's parameter. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String last = null;
+        StringBuilder beanPath = new StringBuilder();
+        boolean inBean = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> inBean = false;
+                case PARAMETER -> {
+                    inBean = true;
+                    last = node.getName();
+                }
+                default -> {
+                    if (beanPath.length() > 0) {
+                        beanPath.append('.');
+                    }
+                    beanPath.append(node.getName());
+                }
+            }
+        }
+        if (beanPath.length() > 0) {
+            return beanPath.toString();
+        }
+        return inBean && last != null ? last : violation.getPropertyPath().toString();
+    }
+
+    private static String pathOf(JsonMappingException exception) {
+        String path = exception.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? null : path;
+    }
+}

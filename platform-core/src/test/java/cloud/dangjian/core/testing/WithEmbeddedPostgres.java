@@ -1,0 +1,11 @@
+package cloud.dangjian.core.testing;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Registers the embedded PostgreSQL for every {@code @QuarkusTest} of this module. */
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+public final class WithEmbeddedPostgres {
+
+    private WithEmbeddedPostgres() {
+    }
+}
