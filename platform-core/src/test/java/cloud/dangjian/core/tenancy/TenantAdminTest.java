@@ -70,8 +70,8 @@ class TenantAdminTest {
                 .body("type", equalTo("https://dangjian.cloud/problems/tenant-suspended"));
 
         given().post("/api/admin/tenants/{id}/activate", tenant).then().statusCode(200);
-        given().get("/api/t/{tenant}/organisations/{id}", tenant, branch).then().log().ifValidationFails().statusCode(200).body("code",
-                equalTo("b1"));
+        given().get("/api/t/{tenant}/organisations/{id}", tenant, branch).then().log().ifValidationFails()
+                .statusCode(200).body("code", equalTo("b1"));
 
         given().post("/api/admin/tenants/{id}/archive", tenant).then().statusCode(200);
         given().get("/api/t/{tenant}/organisations", tenant).then().statusCode(403).body("type",
