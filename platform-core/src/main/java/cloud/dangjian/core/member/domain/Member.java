@@ -107,6 +107,12 @@ public class Member {
         this.updatedAt = Instant.now();
     }
 
+    /** 转正: the probation year is over and the branch confirmed full membership. */
+    public void confirmFullMembership() {
+        this.status = MemberStatus.FULL;
+        this.updatedAt = Instant.now();
+    }
+
     public Long id() {
         return id;
     }

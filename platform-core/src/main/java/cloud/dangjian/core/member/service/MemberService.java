@@ -4,6 +4,7 @@ import cloud.dangjian.core.member.domain.IdCardNumbers;
 import cloud.dangjian.core.member.domain.Member;
 import cloud.dangjian.core.member.domain.MemberFacts;
 import cloud.dangjian.core.member.domain.MemberRepository;
+import cloud.dangjian.core.member.domain.MemberStatus;
 import cloud.dangjian.core.member.domain.ProtectedIdCard;
 import cloud.dangjian.core.organisation.domain.Organisation;
 import cloud.dangjian.core.organisation.domain.OrganisationKind;
@@ -65,6 +66,17 @@ public class MemberService {
     public Member update(long id, MemberDraft draft) {
         Member member = get(id);
         member.apply(checked(draft, member));
+        return member;
+    }
+
+    /** 转正: a probationary member becomes a full member. */
+    @Transactional
+    public Member confirmFullMembership(long id) {
+        Member member = get(id);
+        if (member.status() != MemberStatus.PROBATIONARY) {
+            throw ProblemException.conflict("status", "member '" + member.code() + "' is already a full member");
+        }
+        member.confirmFullMembership();
         return member;
     }
 

@@ -1,0 +1,53 @@
+package cloud.dangjian.app;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import cloud.dangjian.app.demo.DemoRegionSeeder;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** The application as a user first meets it: the demo region loaded, the API documented, health reported. */
+@QuarkusTest
+class DemoRegionTest {
+
+    @Inject
+    DemoRegionSeeder seeder;
+
+    @Test
+    void shouldLoadTheDemoRegionWithTenantsOfEveryType() {
+        given().queryParam("region", "zjg").queryParam("size", 100).get("/api/admin/tenants").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(10)).body("items.type", hasItems("ENTERPRISE", "COMMUNITY",
+                        "SOCIAL_ORGANISATION", "NON_PUBLIC_ENTERPRISE", "INSTITUTION"));
+        given().get("/api/t/zjg-shagang-steel/organisations").then().statusCode(200).body("[0].kind",
+                equalTo("COMMITTEE"));
+        given().queryParam("size", 5).get("/api/t/zjg-shagang-steel/members").then().statusCode(200)
+                .body("items.size()", equalTo(5))
+                .body("items[0].idCardMasked", matchesPattern("^320\\*{11}[0-9X]{4}$"));
+    }
+
+    @Test
+    void shouldChangeNothingWhenTheDemoRegionIsLoadedAgain() throws Exception {
+        String before = given().get("/api/t/zjg-jingang-community/members?size=500").asString();
+        seeder.onStart(null);
+        String after = given().get("/api/t/zjg-jingang-community/members?size=500").asString();
+        org.junit.jupiter.api.Assertions.assertEquals(before, after);
+    }
+
+    @Test
+    void shouldServeOpenApiSwaggerUiAndHealth() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body("paths.'/api/admin/tenants'.get.summary",
+                equalTo("List tenants, filtered by region subtree, type and status, paged"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void shouldAnswerUnknownRoutesWithProblemJson() {
+        given().get("/api/no-such-thing").then().statusCode(404).contentType("application/problem+json");
+    }
+}
