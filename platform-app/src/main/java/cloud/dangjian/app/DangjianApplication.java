@@ -21,8 +21,14 @@ public final class DangjianApplication {
         Path dataDirectory = Path.of(env("DANGJIAN_DATA_DIR", ".dangjian"));
         int port = Integer.parseInt(env("DANGJIAN_EMBEDDED_POSTGRES_PORT", "5532"));
         Optional<EmbeddedDatabase> database = EmbeddedDefaults.apply(dataDirectory, port);
-        if (database.isPresent() && !"false".equals(System.getenv("DANGJIAN_DEMO"))) {
-            System.setProperty("dangjian.demo.enabled", "true");
+        if (database.isPresent()) {
+            // Until identity lands the API is open: on the embedded default, listen on loopback only.
+            if (System.getenv("QUARKUS_HTTP_HOST") == null) {
+                System.setProperty("quarkus.http.host", "127.0.0.1");
+            }
+            if (!"false".equals(System.getenv("DANGJIAN_DEMO"))) {
+                System.setProperty("dangjian.demo.enabled", "true");
+            }
         }
         Runtime.getRuntime().addShutdownHook(
                 new Thread(() -> database.ifPresent(EmbeddedDatabase::close), "embedded-postgres-stop"));

@@ -106,7 +106,8 @@ public class ApplicantService {
         }
         if (after != null) {
             KeysetCursor cursor = KeysetCursor.decode(after);
-            conditions.add("(name > :afterName or (name = :afterName and id > :afterId))");
+            // A row comparison, unlike the equivalent OR, is one range of the (tenant_id, name, id) index.
+            conditions.add("(name, id) > (:afterName, :afterId)");
             parameters.and("afterName", cursor.key()).and("afterId", cursor.id());
         }
         String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";

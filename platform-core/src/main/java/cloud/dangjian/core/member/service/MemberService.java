@@ -19,6 +19,8 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,11 +108,14 @@ public class MemberService {
         }
         if (search.after() != null) {
             KeysetCursor cursor = KeysetCursor.decode(search.after());
-            conditions.add("(name > :afterName or (name = :afterName and id > :afterId))");
+            // A row comparison, unlike the equivalent OR, is one range of the (tenant_id, name, id) index.
+            conditions.add("(name, id) > (:afterName, :afterId)");
             parameters.and("afterName", cursor.key()).and("afterId", cursor.id());
         }
         String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
-        List<Member> found = members.find(where + "order by name, id", parameters).range(0, search.size()).list();
+        // Read-only: no snapshots for dirty checking, which a slice of members would otherwise pay for.
+        List<Member> found = members.find(where + "order by name, id", parameters)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).range(0, search.size()).list();
         // range(0, size) is inclusive: it fetches one row more than a slice holds, which tells whether more exist.
         boolean more = found.size() > search.size();
         List<Member> page = more ? found.subList(0, search.size()) : found;

@@ -20,7 +20,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +60,11 @@ public class MemberImporter {
         Map<MemberRow, byte[]> hashes = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Map<String, ByteBuffer>> storedHashes = new HashMap<>();
+            Map<String, Map<String, Long>> branchIds = new HashMap<>();
             for (var entry : byTenant.entrySet()) {
                 TenantRows.actAs(connection, entry.getKey());
-                Set<String> branches = loadBranchCodes(connection);
+                Map<String, Long> branches = loadBranchIds(connection);
+                branchIds.put(entry.getKey(), branches);
                 Map<String, ByteBuffer> stored = loadMemberIdCardHashes(connection);
                 storedHashes.put(entry.getKey(), stored);
                 checkAgainstStored(tenants.get(entry.getKey()), entry.getValue(), branches, stored, hashes, errors);
@@ -72,7 +73,7 @@ public class MemberImporter {
             if (dryRun) {
                 return new ImportReport(rows.size(), 0, 0, 0, true);
             }
-            return write(connection, byTenant, hashes, storedHashes, rows.size());
+            return write(connection, byTenant, hashes, storedHashes, branchIds, rows.size());
         }
     }
 
@@ -182,12 +183,13 @@ public class MemberImporter {
         return byTenant;
     }
 
-    private static Set<String> loadBranchCodes(Connection connection) throws SQLException {
-        Set<String> branches = new HashSet<>();
+    /** The current tenant's branches (党支部), code to id: a member's home must be one of them. */
+    private static Map<String, Long> loadBranchIds(Connection connection) throws SQLException {
+        Map<String, Long> branches = new HashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT code FROM organisations WHERE kind = 'BRANCH'")) {
+                ResultSet rs = statement.executeQuery("SELECT code, id FROM organisations WHERE kind = 'BRANCH'")) {
             while (rs.next()) {
-                branches.add(rs.getString(1));
+                branches.put(rs.getString(1), rs.getLong(2));
             }
         }
         return branches;
@@ -206,7 +208,7 @@ public class MemberImporter {
         return stored;
     }
 
-    private void checkAgainstStored(Tenant tenant, List<MemberRow> rows, Set<String> branches,
+    private void checkAgainstStored(Tenant tenant, List<MemberRow> rows, Map<String, Long> branches,
             Map<String, ByteBuffer> stored, Map<MemberRow, byte[]> hashes, RowErrors errors) {
         Map<ByteBuffer, String> ownerOfHash = new HashMap<>();
         stored.forEach((code, hash) -> {
@@ -218,7 +220,7 @@ public class MemberImporter {
         long members = stored.size();
         int quota = tenant.plan().memberQuota();
         for (MemberRow row : rows) {
-            if (!branches.contains(row.branchCode())) {
+            if (!branches.containsKey(row.branchCode())) {
                 errors.add(row.line(), "branch_code", "no branch (党支部) '" + row.branchCode() + "' in tenant '"
                         + row.tenant() + "'; import the organisation file first");
             }
@@ -246,21 +248,22 @@ public class MemberImporter {
     }
 
     private ImportReport write(Connection connection, Map<String, List<MemberRow>> byTenant,
-            Map<MemberRow, byte[]> hashes, Map<String, Map<String, ByteBuffer>> storedHashes, int total)
-            throws SQLException {
+            Map<MemberRow, byte[]> hashes, Map<String, Map<String, ByteBuffer>> storedHashes,
+            Map<String, Map<String, Long>> branchIds, int total) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TEMP TABLE import_members (tenant_id text, code text, name text, gender text,
                         birth_date date, ethnicity text, education text, phone text, joined_on date, status text,
-                        branch_code text, mobile boolean, id_card_cipher bytea, id_card_hash bytea,
+                        branch_id bigint, mobile boolean, id_card_cipher bytea, id_card_hash bytea,
                         id_card_masked text) ON COMMIT DROP""");
         }
         try (CopyRows copy = CopyRows.into(connection, "import_members",
                 "tenant_id, code, name, gender, birth_date, "
-                        + "ethnicity, education, phone, joined_on, status, branch_code, mobile, id_card_cipher, "
+                        + "ethnicity, education, phone, joined_on, status, branch_id, mobile, id_card_cipher, "
                         + "id_card_hash, id_card_masked")) {
             for (var tenantRows : byTenant.entrySet()) {
                 Map<String, ByteBuffer> stored = storedHashes.get(tenantRows.getKey());
+                Map<String, Long> branches = branchIds.get(tenantRows.getKey());
                 for (MemberRow row : tenantRows.getValue()) {
                     byte[] hash = hashes.get(row);
                     byte[] cipher = null;
@@ -275,20 +278,25 @@ public class MemberImporter {
                     }
                     copy.value(row.tenant()).value(row.code()).value(row.name()).value(row.gender().name())
                             .value(row.birthDate()).value(row.ethnicity()).value(row.education()).value(row.phone())
-                            .value(row.joinedOn()).value(row.status().name()).value(row.branchCode())
+                            .value(row.joinedOn()).value(row.status().name()).value(branches.get(row.branchCode()))
                             .value(row.mobile()).value(cipher).value(hash).value(masked).endRow();
                 }
             }
             copy.finish();
+        }
+        try (Statement statement = connection.createStatement()) {
+            // Temporary tables have no statistics until analysed; without them the planner guesses badly.
+            statement.execute("CREATE INDEX ON import_members (tenant_id)");
+            statement.execute("ANALYZE import_members");
         }
         String upsert = """
                 INSERT INTO members (tenant_id, code, name, gender, birth_date, ethnicity, education, phone,
                                      joined_on, status, branch_id, mobile, id_card_cipher, id_card_hash,
                                      id_card_masked)
                 SELECT i.tenant_id, i.code, i.name, i.gender, i.birth_date, i.ethnicity, i.education, i.phone,
-                       i.joined_on, i.status, o.id, i.mobile, i.id_card_cipher, i.id_card_hash, i.id_card_masked
+                       i.joined_on, i.status, i.branch_id, i.mobile, i.id_card_cipher, i.id_card_hash,
+                       i.id_card_masked
                   FROM import_members i
-                  JOIN organisations o ON o.tenant_id = i.tenant_id AND o.code = i.branch_code
                  WHERE i.tenant_id = ?
                 ON CONFLICT (tenant_id, code) DO UPDATE SET
                        name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date,

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hands the current tenant to PostgreSQL's row-level security on every connection the pool lends out.
@@ -25,14 +27,21 @@ public class TenantDatabaseSession implements AgroalPoolInterceptor {
     @Inject
     CurrentTenant currentTenant;
 
+    /** Connections lent outside a transaction, whose session-level setting must be cleared on return. */
+    private final Set<Connection> sessionScoped = ConcurrentHashMap.newKeySet();
+
     @Override
     public void onConnectionAcquire(Connection connection) {
         String tenant = currentTenant.id().orElse("");
         try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, ?)")) {
             statement.setString(1, SETTING);
             statement.setString(2, tenant);
-            statement.setBoolean(3, !connection.getAutoCommit());
+            boolean transactionLocal = !connection.getAutoCommit();
+            statement.setBoolean(3, transactionLocal);
             statement.execute();
+            if (!transactionLocal) {
+                sessionScoped.add(connection);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set the tenant on a database connection", e);
         }
@@ -40,6 +49,10 @@ public class TenantDatabaseSession implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionReturn(Connection connection) {
+        if (!sessionScoped.remove(connection)) {
+            // Transaction-local: commit or rollback has already cleared it; spare the round trip.
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT set_config('" + SETTING + "', '', false)");
         } catch (SQLException e) {
