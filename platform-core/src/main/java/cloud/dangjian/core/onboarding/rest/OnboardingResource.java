@@ -2,6 +2,7 @@ package cloud.dangjian.core.onboarding.rest;
 
 import cloud.dangjian.core.onboarding.file.TabularFile;
 import cloud.dangjian.core.onboarding.file.TabularRow;
+import cloud.dangjian.core.onboarding.service.BulkWriteMaintenance;
 import cloud.dangjian.core.onboarding.service.ImportReport;
 import cloud.dangjian.core.onboarding.service.MemberImporter;
 import cloud.dangjian.core.onboarding.service.OrganisationImporter;
@@ -34,13 +35,16 @@ public class OnboardingResource {
     @Inject
     MemberImporter members;
 
+    @Inject
+    BulkWriteMaintenance maintenance;
+
     @POST
     @Path("/organisations")
     @Operation(summary = "Import organisations: columns tenant, code, name, kind, parent_code")
     public ImportReport importOrganisations(@PathParam("region") String region, @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws SQLException {
         List<TabularRow> rows = TabularFile.read(body, contentType, OrganisationImporter.COLUMNS);
-        return organisations.importRows(region, rows, dryRun);
+        return maintained("organisations", organisations.importRows(region, rows, dryRun));
     }
 
     @POST
@@ -50,6 +54,14 @@ public class OnboardingResource {
     public ImportReport importMembers(@PathParam("region") String region, @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws SQLException {
         List<TabularRow> rows = TabularFile.read(body, contentType, MemberImporter.COLUMNS);
-        return members.importRows(region, rows, dryRun);
+        return maintained("members", members.importRows(region, rows, dryRun));
+    }
+
+    /** Large writes leave the table unvacuumed and its statistics stale; small ones are left to autovacuum. */
+    private ImportReport maintained(String table, ImportReport report) {
+        if (report.created() + report.updated() >= 1000) {
+            maintenance.afterBulkWrite(table);
+        }
+        return report;
     }
 }
