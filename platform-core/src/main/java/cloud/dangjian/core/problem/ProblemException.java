@@ -6,13 +6,19 @@ import java.util.List;
 /** Thrown by services to answer with a specific problem; mapped to application/problem+json. */
 public class ProblemException extends RuntimeException {
 
-    private final Status status;
+    private final int status;
     private final String type;
     private final String title;
     private final String field;
     private final List<Problem.FieldError> errors;
 
     public ProblemException(Status status, String type, String title, String detail, String field,
+            List<Problem.FieldError> errors) {
+        this(status.getStatusCode(), type, title, detail, field, errors);
+    }
+
+    /** For statuses {@link Status} does not name, such as 422 Unprocessable Content. */
+    public ProblemException(int status, String type, String title, String detail, String field,
             List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
@@ -46,10 +52,10 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(ProblemTypes.uri(type), title, status.getStatusCode(), getMessage(), field, errors);
+        return new Problem(ProblemTypes.uri(type), title, status, getMessage(), field, errors);
     }
 
-    public Status status() {
+    public int status() {
         return status;
     }
 }

@@ -197,6 +197,9 @@ public class OrganisationImporter {
                         "a " + row.kind() + " cannot sit under a " + parentKind + " ('" + row.parentCode() + "')");
             } else if (parentPath != null) {
                 path = parentPath + row.code() + "/";
+            } else {
+                errors.add(row.line(), "parent_code", "its parent '" + row.parentCode() + "' (line " + parentRow.line()
+                        + ") cannot be placed, so neither can this organisation");
             }
         }
         paths.put(row.code(), path == null ? "" : path);

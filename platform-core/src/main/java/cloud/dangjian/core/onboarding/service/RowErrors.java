@@ -2,7 +2,6 @@ package cloud.dangjian.core.onboarding.service;
 
 import cloud.dangjian.core.problem.Problem;
 import cloud.dangjian.core.problem.ProblemException;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +13,9 @@ final class RowErrors {
 
     /** Enough to fix a file by; a file with more errors than this is most likely the wrong file. */
     static final int REPORTED = 1000;
+
+    /** RFC 9110's 422: the file is well-formed, its rows are not. */
+    private static final int UNPROCESSABLE_CONTENT = 422;
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
     private int total;
@@ -39,7 +41,7 @@ final class RowErrors {
         String detail = "The " + fileKind + " file has " + total + " invalid " + (total == 1 ? "row" : "rows")
                 + (total > REPORTED ? " (the first " + REPORTED + " are listed)" : "")
                 + "; nothing was imported. Fix them and upload the file again.";
-        throw new ProblemException(Status.fromStatusCode(422), "invalid-rows", "Invalid rows", detail,
-                sorted.get(0).field(), sorted);
+        throw new ProblemException(UNPROCESSABLE_CONTENT, "invalid-rows", "Invalid rows", detail, sorted.get(0).field(),
+                sorted);
     }
 }
