@@ -65,8 +65,20 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception) {
+        // The framework wraps what failed while reading the request; the cause says which field.
+        if (exception.getCause() instanceof ProblemException problem) {
+            return problem(problem);
+        }
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        String detail = status.getStatusCode() == 404 ? "no resource at this address" : exception.getMessage();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "no resource at this address";
+            case 405 -> "this address does not take that method; see /q/openapi";
+            case 415 -> "this address does not take the request's Content-Type; see /q/openapi";
+            default -> exception.getMessage();
+        };
         return ProblemResponses.of(new Problem(ProblemTypes.uri("http-" + status.getStatusCode()),
                 status.getReasonPhrase(), status.getStatusCode(), detail, null, null));
     }
