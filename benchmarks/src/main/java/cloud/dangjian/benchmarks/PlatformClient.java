@@ -20,6 +20,7 @@ final class PlatformClient {
 
     private final String base;
     private final HttpClient http;
+    private final BearerToken token;
 
     PlatformClient(URI base) {
         String text = base.toString();
@@ -28,6 +29,9 @@ final class PlatformClient {
         // first try an h2c upgrade, which measures the upgrade rather than the platform.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
+        // The embedded default's Keycloak; DANGJIAN_BENCH_REALM points elsewhere.
+        String realm = System.getenv().getOrDefault("DANGJIAN_BENCH_REALM", "http://127.0.0.1:8180/realms/dangjian");
+        this.token = new BearerToken(URI.create(realm), http);
     }
 
     String base() {
@@ -37,7 +41,9 @@ final class PlatformClient {
     /** Whether the platform says it is ready; a refused connection is simply "not ready". */
     boolean isReady() throws InterruptedException {
         try {
-            return get("/q/health/ready").is(200);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(REQUEST_TIMEOUT)
+                    .GET().build();
+            return send(request, "GET /q/health/ready").is(200);
         } catch (IOException e) {
             return false;
         }
@@ -77,6 +83,10 @@ final class PlatformClient {
     }
 
     private Reply send(HttpRequest request, String description) throws IOException, InterruptedException {
+        if (!request.uri().getPath().startsWith("/q/")) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Authorization", "Bearer " + token.value()).build();
+        }
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(description, response.statusCode(), response.body());
     }

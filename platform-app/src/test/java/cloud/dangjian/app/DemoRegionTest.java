@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import cloud.dangjian.app.demo.DemoRegionSeeder;
+import cloud.dangjian.core.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,22 @@ class DemoRegionTest {
     }
 
     @Test
+    void shouldSignTheDemoUsersIntoTheirDemoTenantsOnly() {
+        String tenantAdmin = "Bearer " + Tokens.of("tenant-admin");
+        given().header("Authorization", tenantAdmin).get("/api/t/zjg-shagang-steel/members").then().statusCode(200);
+        given().header("Authorization", tenantAdmin).get("/api/t/zjg-lawyers/members").then().statusCode(404);
+        given().header("Authorization", "Bearer " + Tokens.of("branch-secretary")).get("/api/me").then().statusCode(200)
+                .body("memberships[0].role", equalTo("BRANCH_SECRETARY"))
+                .body("memberships[0].tenant", equalTo("zjg-shagang-steel"));
+        given().header("Authorization", "Bearer " + Tokens.of("region-admin")).queryParam("region", "zjg")
+                .get("/api/admin/tenants").then().statusCode(200).body("total", greaterThanOrEqualTo(10));
+    }
+
+    @Test
     void shouldServeOpenApiSwaggerUiAndHealth() {
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths.'/api/admin/tenants'.get.summary",
                 equalTo("List tenants, filtered by region subtree, type and status, paged"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().noFilters().get("/q/swagger-ui/").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 

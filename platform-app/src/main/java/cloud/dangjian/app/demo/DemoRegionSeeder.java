@@ -1,17 +1,23 @@
 package cloud.dangjian.app.demo;
 
+import cloud.dangjian.core.identity.domain.Role;
+import cloud.dangjian.core.identity.service.MembershipService;
+import cloud.dangjian.core.identity.service.MembershipService.Grant;
 import cloud.dangjian.core.onboarding.file.TabularFile;
 import cloud.dangjian.core.onboarding.file.TabularRow;
 import cloud.dangjian.core.onboarding.service.ImportReport;
 import cloud.dangjian.core.onboarding.service.MemberImporter;
 import cloud.dangjian.core.onboarding.service.OrganisationImporter;
+import cloud.dangjian.core.organisation.domain.OrganisationRepository;
 import cloud.dangjian.core.problem.ProblemException;
+import cloud.dangjian.core.tenancy.context.TenantScope;
 import cloud.dangjian.core.tenancy.domain.RegionLevel;
 import cloud.dangjian.core.tenancy.domain.TenantPlan;
 import cloud.dangjian.core.tenancy.domain.TenantType;
 import cloud.dangjian.core.tenancy.service.RegionService;
 import cloud.dangjian.core.tenancy.service.TenantService;
 import cloud.dangjian.core.tenancy.service.TenantService.TenantDraft;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +60,15 @@ public class DemoRegionSeeder {
     @Inject
     MemberImporter members;
 
+    @Inject
+    MembershipService memberships;
+
+    @Inject
+    TenantScope tenantScope;
+
+    @Inject
+    OrganisationRepository organisationRepository;
+
     public void onStart(@Observes StartupEvent event) throws SQLException {
         if (!enabled) {
             return;
@@ -67,8 +82,27 @@ public class DemoRegionSeeder {
         ImportReport orgs = organisations.importRows(ROOT_REGION,
                 read("organisations.csv", OrganisationImporter.COLUMNS), false);
         ImportReport people = members.importRows(ROOT_REGION, read("members.csv", MemberImporter.COLUMNS), false);
+        grantDemoMemberships();
         LOG.infof("Demo region '%s' loaded: %d organisations (%d new), %d members (%d new)", ROOT_REGION, orgs.rows(),
                 orgs.created(), people.rows(), people.created());
+    }
+
+    /** The demo users of the realm, each in the role their name says (docs/identity.md lists them). */
+    private void grantDemoMemberships() {
+        String steel = "zjg-shagang-steel";
+        String community = "zjg-jingang-community";
+        long secretaryBranch = tenantScope.call(steel, () -> QuarkusTransaction.requiringNew()
+                .call(() -> organisationRepository.findByCode("B01").orElseThrow().id()));
+        List<Grant> grants = List.of(new Grant("platform-admin", Role.PLATFORM_ADMIN, null, null, null),
+                new Grant("region-admin", Role.REGION_ADMIN, ROOT_REGION, null, null),
+                new Grant("tenant-admin", Role.TENANT_ADMIN, null, steel, null),
+                new Grant("tenant-admin", Role.TENANT_ADMIN, null, community, null),
+                new Grant("branch-secretary", Role.BRANCH_SECRETARY, null, steel, secretaryBranch),
+                new Grant("member", Role.MEMBER, null, steel, null),
+                new Grant("second-member", Role.MEMBER, null, steel, null),
+                new Grant("second-member", Role.MEMBER, null, community, null),
+                new Grant("masses", Role.MASSES, null, community, null));
+        grants.forEach(memberships::grant);
     }
 
     private void createRegionIfAbsent(TabularRow row) {

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -27,6 +31,22 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException exception) {
         return ProblemResponses.of(exception.toProblem());
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, AuthenticationCompletionException.class,
+            UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException exception) {
+        LOG.infof("Refused a request with an unusable token: %s", exception.getMessage());
+        return ProblemResponses.of(new Problem(ProblemTypes.uri("unauthenticated"), "Sign-in required", 401,
+                "The bearer token is missing, malformed, expired, or not issued by the platform's realm; "
+                        + "sign in again",
+                null, null));
+    }
+
+    @ServerExceptionMapper(ForbiddenException.class)
+    public Response forbidden(ForbiddenException exception) {
+        return ProblemResponses.of(new Problem(ProblemTypes.uri("forbidden"), "Forbidden", 403,
+                "You are signed in but may not do this", null, null));
     }
 
     @ServerExceptionMapper

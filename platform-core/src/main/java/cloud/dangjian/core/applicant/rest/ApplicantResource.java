@@ -1,5 +1,7 @@
 package cloud.dangjian.core.applicant.rest;
 
+import cloud.dangjian.core.identity.RequiresPermission;
+import cloud.dangjian.core.identity.domain.Permission;
 import cloud.dangjian.core.applicant.domain.Applicant;
 import cloud.dangjian.core.applicant.domain.DevelopmentStage;
 import cloud.dangjian.core.applicant.service.ApplicantService;
@@ -60,6 +62,7 @@ public class ApplicantResource {
     ApplicantService applicants;
 
     @GET
+    @RequiresPermission(Permission.APPLICANTS_READ)
     @Operation(summary = "List applicants, optionally at one stage, one slice at a time")
     public Slice<ApplicantView> list(@QueryParam("stage") DevelopmentStage stage, @QueryParam("after") String after,
             @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1") @Max(value = 500, message = "must be at most 500") int size) {
@@ -69,12 +72,14 @@ public class ApplicantResource {
 
     @GET
     @Path("/{id}")
+    @RequiresPermission(Permission.APPLICANTS_READ)
     @Operation(summary = "Read one applicant")
     public ApplicantView get(@PathParam("id") long id) {
         return ApplicantView.of(applicants.get(id));
     }
 
     @POST
+    @RequiresPermission(Permission.APPLICANTS_WRITE)
     @Operation(summary = "Record an application to a branch (入党申请)")
     public Response apply(@Valid @NotNull NewApplication body, UriInfo uriInfo) {
         Applicant created = applicants.apply(new ApplicationDraft(body.code(), body.name(), body.gender(),
@@ -85,6 +90,7 @@ public class ApplicantResource {
 
     @POST
     @Path("/{id}/advance")
+    @RequiresPermission(Permission.APPLICANTS_WRITE)
     @Operation(summary = "Advance to the next development stage; PROBATIONARY creates the member record")
     public ApplicantView advance(@PathParam("id") long id, @Valid @NotNull Advance body) {
         return ApplicantView.of(applicants.advance(id, body.stage(), body.on()));

@@ -3,6 +3,7 @@ package cloud.dangjian.core.applicant.service;
 import cloud.dangjian.core.applicant.domain.Applicant;
 import cloud.dangjian.core.applicant.domain.ApplicantRepository;
 import cloud.dangjian.core.applicant.domain.DevelopmentStage;
+import cloud.dangjian.core.identity.service.TenantAccess;
 import cloud.dangjian.core.member.domain.Gender;
 import cloud.dangjian.core.member.domain.Member;
 import cloud.dangjian.core.member.domain.MemberFacts;
@@ -44,6 +45,9 @@ public class ApplicantService {
     @Inject
     MemberService members;
 
+    @Inject
+    TenantAccess access;
+
     @Transactional
     public Applicant apply(ApplicationDraft draft) {
         if (applicants.findByCode(draft.code()).isPresent()) {
@@ -54,6 +58,7 @@ public class ApplicantService {
         if (branch.kind() != OrganisationKind.BRANCH) {
             throw ProblemException.invalidField("branchId", "an application is made to a branch (党支部)");
         }
+        access.requireWritable(branch, "branchId");
         Applicant applicant = new Applicant(draft.code(), draft.name(), draft.gender(), draft.birthDate(),
                 draft.phone(), draft.branchId(), draft.appliedOn());
         applicants.persist(applicant);
@@ -64,6 +69,7 @@ public class ApplicantService {
     @Transactional
     public Applicant advance(long id, DevelopmentStage stage, LocalDate date) {
         Applicant applicant = get(id);
+        access.requireWritable(organisations.findById(applicant.branchId()), "id");
         DevelopmentStage expected = applicant.stage().next();
         if (expected == null) {
             throw ProblemException.conflict("stage", "a full member has completed the development process");

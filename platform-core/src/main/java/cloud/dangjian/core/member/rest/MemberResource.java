@@ -1,5 +1,7 @@
 package cloud.dangjian.core.member.rest;
 
+import cloud.dangjian.core.identity.RequiresPermission;
+import cloud.dangjian.core.identity.domain.Permission;
 import cloud.dangjian.core.member.domain.Gender;
 import cloud.dangjian.core.member.domain.Member;
 import cloud.dangjian.core.member.domain.MemberFacts;
@@ -70,6 +72,7 @@ public class MemberResource {
     MemberService members;
 
     @GET
+    @RequiresPermission(Permission.MEMBERS_READ)
     @Operation(summary = "Search members by name prefix, branch subtree and status, one slice at a time")
     public Slice<MemberView> search(@QueryParam("name") @Size(max = 100) String name,
             @QueryParam("branchId") Long branchId, @QueryParam("status") MemberStatus status,
@@ -81,12 +84,14 @@ public class MemberResource {
 
     @GET
     @Path("/{id}")
+    @RequiresPermission(Permission.MEMBERS_READ)
     @Operation(summary = "Read one member")
     public MemberView get(@PathParam("id") long id) {
         return MemberView.of(members.get(id));
     }
 
     @POST
+    @RequiresPermission(Permission.MEMBERS_WRITE)
     @Operation(summary = "Add a member, within the plan's member quota")
     public Response create(@Valid @NotNull NewMember body, UriInfo uriInfo) {
         Member created = members.create(body.code(), body.member().toDraft());
@@ -96,6 +101,7 @@ public class MemberResource {
 
     @PUT
     @Path("/{id}")
+    @RequiresPermission(Permission.MEMBERS_WRITE)
     @Operation(summary = "Change a member's facts; an absent idCard keeps the stored one")
     public MemberView update(@PathParam("id") long id, @Valid @NotNull MemberBody body) {
         return MemberView.of(members.update(id, body.toDraft()));

@@ -1,5 +1,6 @@
 package cloud.dangjian.core.member.service;
 
+import cloud.dangjian.core.identity.service.TenantAccess;
 import cloud.dangjian.core.member.domain.IdCardNumbers;
 import cloud.dangjian.core.member.domain.Member;
 import cloud.dangjian.core.member.domain.MemberFacts;
@@ -47,6 +48,9 @@ public class MemberService {
 
     @Inject
     TenantStatusGate gate;
+
+    @Inject
+    TenantAccess access;
 
     @Transactional
     public Member create(String code, MemberDraft draft) {
@@ -131,6 +135,10 @@ public class MemberService {
         if (branch.kind() != OrganisationKind.BRANCH) {
             throw ProblemException.invalidField("branchId",
                     "a member's home organisation must be a branch (党支部), not a " + branch.kind());
+        }
+        access.requireWritable(branch, "branchId");
+        if (existing != null && !existing.branchId().equals(branch.id())) {
+            access.requireWritable(organisations.findById(existing.branchId()), "branchId");
         }
         ProtectedIdCard idCard = null;
         if (draft.idCard() != null && !draft.idCard().isBlank()) {

@@ -1,11 +1,15 @@
 package cloud.dangjian.core.onboarding.rest;
 
+import cloud.dangjian.core.identity.RequiresPermission;
+import cloud.dangjian.core.identity.domain.Permission;
+import cloud.dangjian.core.identity.service.Caller;
 import cloud.dangjian.core.onboarding.file.TabularFile;
 import cloud.dangjian.core.onboarding.file.TabularRow;
 import cloud.dangjian.core.onboarding.service.BulkWriteMaintenance;
 import cloud.dangjian.core.onboarding.service.ImportReport;
 import cloud.dangjian.core.onboarding.service.MemberImporter;
 import cloud.dangjian.core.onboarding.service.OrganisationImporter;
+import cloud.dangjian.core.tenancy.service.RegionService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * with any bad row is refused whole with every bad row's line, column and reason; a good file is upserted by code.
  */
 @Path("/api/admin/regions/{region}/imports")
+@RequiresPermission(Permission.ONBOARDING_IMPORT)
 @Consumes({ TabularFile.CSV, TabularFile.XLSX })
 @Tag(name = "Onboarding", description = "Bulk import of organisations and members into the tenants of a region")
 public class OnboardingResource {
@@ -38,11 +43,18 @@ public class OnboardingResource {
     @Inject
     BulkWriteMaintenance maintenance;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    RegionService regions;
+
     @POST
     @Path("/organisations")
     @Operation(summary = "Import organisations: columns tenant, code, name, kind, parent_code")
     public ImportReport importOrganisations(@PathParam("region") String region, @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws SQLException {
+        caller.requireAdministers(regions.get(region));
         List<TabularRow> rows = TabularFile.read(body, contentType, OrganisationImporter.COLUMNS);
         return maintained("organisations", organisations.importRows(region, rows, dryRun));
     }
@@ -53,6 +65,7 @@ public class OnboardingResource {
             + "phone, joined_on, status, branch_code, mobile, id_card")
     public ImportReport importMembers(@PathParam("region") String region, @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws SQLException {
+        caller.requireAdministers(regions.get(region));
         List<TabularRow> rows = TabularFile.read(body, contentType, MemberImporter.COLUMNS);
         return maintained("members", members.importRows(region, rows, dryRun));
     }

@@ -1,5 +1,7 @@
 package cloud.dangjian.core.organisation.rest;
 
+import cloud.dangjian.core.identity.RequiresPermission;
+import cloud.dangjian.core.identity.domain.Permission;
 import cloud.dangjian.core.organisation.domain.Organisation;
 import cloud.dangjian.core.organisation.domain.OrganisationKind;
 import cloud.dangjian.core.organisation.service.OrganisationService;
@@ -52,6 +54,7 @@ public class OrganisationResource {
     OrganisationService organisations;
 
     @GET
+    @RequiresPermission(Permission.ORGANISATIONS_READ)
     @Operation(summary = "The whole tree, or the subtree under one organisation, parents first")
     public List<OrganisationView> list(@QueryParam("under") Long under) {
         return organisations.list(under).stream().map(OrganisationView::of).toList();
@@ -59,12 +62,14 @@ public class OrganisationResource {
 
     @GET
     @Path("/{id}")
+    @RequiresPermission(Permission.ORGANISATIONS_READ)
     @Operation(summary = "Read one organisation")
     public OrganisationView get(@PathParam("id") long id) {
         return OrganisationView.of(organisations.get(id));
     }
 
     @POST
+    @RequiresPermission(Permission.ORGANISATIONS_WRITE)
     @Operation(summary = "Create an organisation under a parent, or a root")
     public Response create(@Valid @NotNull NewOrganisation body, UriInfo uriInfo) {
         Organisation created = organisations.create(body.code(), body.name(), body.kind(), body.parentId());
@@ -74,6 +79,7 @@ public class OrganisationResource {
 
     @PATCH
     @Path("/{id}")
+    @RequiresPermission(Permission.ORGANISATIONS_WRITE)
     @Operation(summary = "Rename an organisation")
     public OrganisationView rename(@PathParam("id") long id, @Valid @NotNull Rename body) {
         return OrganisationView.of(organisations.rename(id, body.name()));
@@ -81,6 +87,7 @@ public class OrganisationResource {
 
     @POST
     @Path("/{id}/move")
+    @RequiresPermission(Permission.ORGANISATIONS_WRITE)
     @Operation(summary = "Move an organisation, with its whole subtree, under a new parent")
     public OrganisationView move(@PathParam("id") long id, @NotNull Move body) {
         return OrganisationView.of(organisations.move(id, body.parentId()));

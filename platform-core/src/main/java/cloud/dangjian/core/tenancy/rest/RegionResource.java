@@ -1,5 +1,9 @@
 package cloud.dangjian.core.tenancy.rest;
 
+import cloud.dangjian.core.identity.RequiresPermission;
+import cloud.dangjian.core.identity.domain.Permission;
+import cloud.dangjian.core.identity.service.Caller;
+import cloud.dangjian.core.problem.ProblemException;
 import cloud.dangjian.core.tenancy.domain.Region;
 import cloud.dangjian.core.tenancy.domain.RegionLevel;
 import cloud.dangjian.core.tenancy.service.RegionService;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Region trees, for platform and region administrators. */
 @Path("/api/admin/regions")
+@RequiresPermission(Permission.REGIONS_MANAGE)
 @Tag(name = "Regions", description = "The region tree: organisation department → area → co-building group → station → grid")
 public class RegionResource {
 
@@ -48,22 +53,38 @@ public class RegionResource {
     @Inject
     RegionService regions;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Operation(summary = "List regions, or the subtree under one region, parents first")
     public List<RegionView> list(@QueryParam("under") String under) {
-        return regions.list(under).stream().map(RegionView::of).toList();
+        if (under != null) {
+            caller.requireAdministers(regions.get(under));
+        }
+        // A region administrator sees their own subtrees, whatever they ask for.
+        return regions.list(under).stream().filter(region -> caller.administers(region.path())).map(RegionView::of)
+                .toList();
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "Read one region")
     public RegionView get(@PathParam("code") String code) {
-        return RegionView.of(regions.get(code));
+        Region region = regions.get(code);
+        caller.requireAdministers(region);
+        return RegionView.of(region);
     }
 
     @POST
     @Operation(summary = "Create a region under a parent (or a root organisation department)")
     public Response create(@Valid @NotNull NewRegion region, UriInfo uriInfo) {
+        if (region.parentCode() == null && !caller.isPlatformAdmin()) {
+            throw ProblemException.invalidField("parentCode", "only a platform administrator creates a root region");
+        }
+        if (region.parentCode() != null) {
+            caller.requireAdministers(regions.get(region.parentCode()));
+        }
         Region created = regions.create(region.code(), region.name(), region.level(), region.parentCode());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.code()).build())
                 .entity(RegionView.of(created)).build();
@@ -73,6 +94,7 @@ public class RegionResource {
     @Path("/{code}")
     @Operation(summary = "Rename a region")
     public RegionView rename(@PathParam("code") String code, @Valid @NotNull RegionRename rename) {
+        caller.requireAdministers(regions.get(code));
         return RegionView.of(regions.rename(code, rename.name()));
     }
 }

@@ -1,6 +1,8 @@
 package cloud.dangjian.core.tenancy.service;
 
 import cloud.dangjian.core.problem.ProblemException;
+import cloud.dangjian.core.tenancy.domain.Region;
+import cloud.dangjian.core.tenancy.domain.RegionRepository;
 import cloud.dangjian.core.tenancy.domain.Tenant;
 import cloud.dangjian.core.tenancy.domain.TenantRepository;
 import cloud.dangjian.core.tenancy.domain.TenantStatus;
@@ -21,11 +23,15 @@ import java.time.LocalDate;
 public class TenantStatusGate {
 
     /** What the gate knows of a tenant, small enough to cache. */
-    public record Standing(String tenantId, TenantStatus status, LocalDate expiresOn, int memberQuota) {
+    public record Standing(String tenantId, TenantStatus status, LocalDate expiresOn, int memberQuota,
+            String regionPath) {
     }
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    RegionRepository regions;
 
     @CacheResult(cacheName = "tenant-standing")
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,7 +40,9 @@ public class TenantStatusGate {
         if (tenant == null) {
             return null;
         }
-        return new Standing(tenant.id(), tenant.status(), tenant.plan().expiresOn(), tenant.plan().memberQuota());
+        Region region = regions.findById(tenant.regionId());
+        return new Standing(tenant.id(), tenant.status(), tenant.plan().expiresOn(), tenant.plan().memberQuota(),
+                region.path());
     }
 
     /** Refuses with a problem unless the tenant may be served today. */

@@ -1,0 +1,21 @@
+package cloud.dangjian.core.identity.domain;
+
+/**
+ * The core's permissions, named {@code <area>:<action>}. Plugins declare theirs the same way (as strings with their
+ * plugin id as the area), so a permission is checked as a string everywhere.
+ */
+public final class Permission {
+
+    public static final String REGIONS_MANAGE = "regions:manage";
+    public static final String TENANTS_MANAGE = "tenants:manage";
+    public static final String ONBOARDING_IMPORT = "onboarding:import";
+    public static final String ORGANISATIONS_READ = "organisations:read";
+    public static final String ORGANISATIONS_WRITE = "organisations:write";
+    public static final String MEMBERS_READ = "members:read";
+    public static final String MEMBERS_WRITE = "members:write";
+    public static final String APPLICANTS_READ = "applicants:read";
+    public static final String APPLICANTS_WRITE = "applicants:write";
+
+    private Permission() {
+    }
+}

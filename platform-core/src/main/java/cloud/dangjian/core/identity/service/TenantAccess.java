@@ -1,0 +1,43 @@
+package cloud.dangjian.core.identity.service;
+
+import cloud.dangjian.core.organisation.domain.Organisation;
+import cloud.dangjian.core.organisation.domain.OrganisationRepository;
+import cloud.dangjian.core.problem.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+
+/**
+ * What the caller may write inside the current tenant. Set by {@link AccessFilter} for API requests; work started by
+ * the platform itself (the demo seeder, consumers) has no caller and is not limited.
+ */
+@RequestScoped
+public class TenantAccess {
+
+    @Inject
+    OrganisationRepository organisations;
+
+    private List<Long> writableOrganisations = List.of();
+
+    void limitWritesTo(List<Long> organisationIds) {
+        this.writableOrganisations = organisationIds;
+    }
+
+    /**
+     * Refuses a write that touches {@code organisation} (a member's home branch, an applicant's branch) outside the
+     * organisation subtrees a branch secretary holds.
+     */
+    public void requireWritable(Organisation organisation, String field) {
+        if (writableOrganisations.isEmpty()) {
+            return;
+        }
+        boolean inside = writableOrganisations.stream().map(organisations::findById)
+                .anyMatch(scope -> scope != null && scope.contains(organisation));
+        if (!inside) {
+            throw new ProblemException(Status.FORBIDDEN, "outside-your-organisation", "Outside your organisation",
+                    "Organisation '" + organisation.code() + "' is outside the organisations you are secretary of",
+                    field, null);
+        }
+    }
+}
