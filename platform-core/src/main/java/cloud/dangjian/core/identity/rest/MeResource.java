@@ -4,6 +4,7 @@ import cloud.dangjian.core.identity.Authenticated;
 import cloud.dangjian.core.identity.domain.Membership;
 import cloud.dangjian.core.identity.domain.Role;
 import cloud.dangjian.core.identity.service.Caller;
+import cloud.dangjian.core.identity.service.MembershipService;
 import cloud.dangjian.core.tenancy.domain.RegionRepository;
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,6 +41,9 @@ public class MeResource {
     @Inject
     RegionRepository regions;
 
+    @Inject
+    MembershipService memberships;
+
     @GET
     @Authenticated
     @Transactional
@@ -51,8 +55,8 @@ public class MeResource {
             userId = jwt.getSubject();
             name = jwt.getClaim("name") != null ? jwt.getClaim("name").toString() : name;
         }
-        List<MembershipView> memberships = caller.memberships().stream().map(this::view).toList();
-        return new MeView(userId, caller.username(), name, memberships);
+        List<MembershipView> views = memberships.ofUser(caller.username()).stream().map(this::view).toList();
+        return new MeView(userId, caller.username(), name, views);
     }
 
     private MembershipView view(Membership m) {

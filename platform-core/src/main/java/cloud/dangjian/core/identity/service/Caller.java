@@ -1,16 +1,12 @@
 package cloud.dangjian.core.identity.service;
 
-import cloud.dangjian.core.identity.domain.Membership;
-import cloud.dangjian.core.identity.domain.MembershipRepository;
 import cloud.dangjian.core.identity.domain.Permission;
 import cloud.dangjian.core.identity.domain.Role;
 import cloud.dangjian.core.problem.ProblemException;
 import cloud.dangjian.core.tenancy.domain.Region;
-import cloud.dangjian.core.tenancy.domain.RegionRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,13 +23,9 @@ public class Caller {
     SecurityIdentity identity;
 
     @Inject
-    MembershipRepository memberships;
+    MembershipDirectory directory;
 
-    @Inject
-    RegionRepository regions;
-
-    private List<Membership> loaded;
-    private List<String> regionPaths;
+    private List<MembershipDirectory.Entry> loaded;
 
     public String username() {
         return identity.getPrincipal().getName();
@@ -43,12 +35,10 @@ public class Caller {
         return identity.isAnonymous();
     }
 
-    @Transactional
-    public List<Membership> memberships() {
+    /** The caller's memberships, loaded once per request (and cached briefly across requests). */
+    public List<MembershipDirectory.Entry> memberships() {
         if (loaded == null) {
-            loaded = memberships.ofUser(username());
-            regionPaths = loaded.stream().filter(m -> m.role() == Role.REGION_ADMIN)
-                    .map(m -> regions.findById(m.regionId()).path()).toList();
+            loaded = directory.of(username());
         }
         return loaded;
     }
@@ -59,8 +49,8 @@ public class Caller {
 
     /** The region subtrees this caller administers, as path prefixes (empty for a platform admin: see above). */
     public List<String> administeredRegionPaths() {
-        memberships();
-        return regionPaths;
+        return memberships().stream().filter(m -> m.role() == Role.REGION_ADMIN)
+                .map(MembershipDirectory.Entry::regionPath).toList();
     }
 
     /** Whether the caller may act on a region subtree at all: platform admins anywhere, region admins below theirs. */
@@ -81,7 +71,7 @@ public class Caller {
         List<Long> limitedTo = new ArrayList<>();
         boolean member = false;
         boolean writesWholeTenant = false;
-        for (Membership membership : memberships()) {
+        for (MembershipDirectory.Entry membership : memberships()) {
             boolean applies = switch (membership.role().scope()) {
                 case PLATFORM -> true;
                 case REGION -> administeredRegionPaths().stream().anyMatch(tenantRegionPath::startsWith);

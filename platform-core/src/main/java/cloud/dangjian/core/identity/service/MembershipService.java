@@ -39,6 +39,9 @@ public class MembershipService {
     @Inject
     TenantScope tenantScope;
 
+    @Inject
+    MembershipDirectory directory;
+
     @Transactional
     public Membership grant(Grant grant) {
         Role role = grant.role();
@@ -78,6 +81,7 @@ public class MembershipService {
                 .findFirst().orElseGet(() -> {
                     Membership created = new Membership(grant.username(), role, region, tenant, organisation);
                     memberships.persist(created);
+                    directory.forgetAll();
                     return created;
                 });
     }
