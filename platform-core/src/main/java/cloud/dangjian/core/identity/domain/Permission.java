@@ -15,6 +15,7 @@ public final class Permission {
     public static final String MEMBERS_WRITE = "members:write";
     public static final String APPLICANTS_READ = "applicants:read";
     public static final String APPLICANTS_WRITE = "applicants:write";
+    public static final String AUDIT_READ = "audit:read";
 
     private Permission() {
     }

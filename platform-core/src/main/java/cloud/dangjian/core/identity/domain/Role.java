@@ -2,6 +2,7 @@ package cloud.dangjian.core.identity.domain;
 
 import static cloud.dangjian.core.identity.domain.Permission.APPLICANTS_READ;
 import static cloud.dangjian.core.identity.domain.Permission.APPLICANTS_WRITE;
+import static cloud.dangjian.core.identity.domain.Permission.AUDIT_READ;
 import static cloud.dangjian.core.identity.domain.Permission.MEMBERS_READ;
 import static cloud.dangjian.core.identity.domain.Permission.MEMBERS_WRITE;
 import static cloud.dangjian.core.identity.domain.Permission.ONBOARDING_IMPORT;
@@ -19,18 +20,18 @@ public enum Role {
     /** 平台管理员: everything, everywhere. */
     PLATFORM_ADMIN(Scope.PLATFORM,
             Set.of(REGIONS_MANAGE, TENANTS_MANAGE, ONBOARDING_IMPORT, ORGANISATIONS_READ, ORGANISATIONS_WRITE,
-                    MEMBERS_READ, MEMBERS_WRITE, APPLICANTS_READ, APPLICANTS_WRITE)),
+                    MEMBERS_READ, MEMBERS_WRITE, APPLICANTS_READ, APPLICANTS_WRITE, AUDIT_READ)),
     /** 区域管理员 (组织部): every tenant below their region. */
     REGION_ADMIN(Scope.REGION,
             Set.of(REGIONS_MANAGE, TENANTS_MANAGE, ONBOARDING_IMPORT, ORGANISATIONS_READ, ORGANISATIONS_WRITE,
-                    MEMBERS_READ, MEMBERS_WRITE, APPLICANTS_READ, APPLICANTS_WRITE)),
+                    MEMBERS_READ, MEMBERS_WRITE, APPLICANTS_READ, APPLICANTS_WRITE, AUDIT_READ)),
     /** 租户管理员 (党委书记, 党务工作者): their tenant. */
     TENANT_ADMIN(Scope.TENANT,
             Set.of(ORGANISATIONS_READ, ORGANISATIONS_WRITE, MEMBERS_READ, MEMBERS_WRITE, APPLICANTS_READ,
-                    APPLICANTS_WRITE)),
+                    APPLICANTS_WRITE, AUDIT_READ)),
     /** 支部书记: reads their tenant's tree; writes members and applicants inside their organisation's subtree. */
     BRANCH_SECRETARY(Scope.ORGANISATION,
-            Set.of(ORGANISATIONS_READ, MEMBERS_READ, MEMBERS_WRITE, APPLICANTS_READ, APPLICANTS_WRITE)),
+            Set.of(ORGANISATIONS_READ, MEMBERS_READ, MEMBERS_WRITE, APPLICANTS_READ, APPLICANTS_WRITE, AUDIT_READ)),
     /** 党员: sees their tenant's organisation tree. */
     MEMBER(Scope.TENANT, Set.of(ORGANISATIONS_READ)),
     /** 群众: takes part in public activities; no access to party records. */
