@@ -19,7 +19,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Path home = Path.of(System.getProperty("java.io.tmpdir"), "dangjian-test-keycloak");
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "dangjian-test-keycloak-" + checkoutKey());
         try (InputStream realm = getClass().getClassLoader()
                 .getResourceAsStream("tenant-config/keycloak/dangjian-realm.json")) {
             EmbeddedKeycloak.forgetRealms(home);
@@ -36,6 +36,15 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         if (keycloak != null) {
             keycloak.close();
         }
+    }
+
+    /**
+     * One Keycloak home per checkout: two checkouts testing at once (worktrees, parallel CI jobs) must not share its
+     * dev database. Modules sit one level below the checkout, so they share the home and unpack it only once.
+     */
+    private static String checkoutKey() {
+        Path checkout = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+        return Integer.toHexString(checkout.toString().hashCode());
     }
 
     private static int freePort() throws IOException {
