@@ -16,6 +16,10 @@ public final class Permission {
     public static final String APPLICANTS_READ = "applicants:read";
     public static final String APPLICANTS_WRITE = "applicants:write";
     public static final String AUDIT_READ = "audit:read";
+    /** Download the tenant's stored files (presigned GET), and upload for purposes whose policy allows readers to. */
+    public static final String FILES_READ = "files:read";
+    /** Upload files for any purpose the tenant accepts (presigned PUT). */
+    public static final String FILES_WRITE = "files:write";
 
     private Permission() {
     }

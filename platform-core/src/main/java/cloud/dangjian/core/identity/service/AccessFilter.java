@@ -77,6 +77,7 @@ public class AccessFilter {
             throw forbidden("You need the permission '" + permission + "' in tenant '" + tenant + "'");
         }
         tenantAccess.limitWritesTo(grant.writableOrganisations());
+        tenantAccess.holdPermissions(grant.permissions());
     }
 
     private static boolean regionAdminMay(String permission) {
