@@ -47,6 +47,8 @@ public final class DangjianApplication {
             database.ifPresent(EmbeddedDatabase::close);
         }, "embedded-services-stop"));
         keycloak.ifPresent(DangjianApplication::printSignInHelp);
+        storage.ifPresent(store -> System.out.printf("Object storage (S3)  : %s   (embedded s3proxy, files in %s)%n%n",
+                store.endpoint(), dataDirectory.resolve("storage").toAbsolutePath()));
         Quarkus.run(args);
     }
 
