@@ -53,6 +53,17 @@ class FileStorageTest {
         given().get("/api/t/{tenant}/files/{id}", tenant, id).then().statusCode(409).contentType(PROBLEM).body("type",
                 endsWith("/file-pending"));
 
+        // The web shell's origin may PUT there (CORS preflight), as a browser does before a cross-origin upload.
+        HttpResponse<String> preflight = HTTP.send(
+                HttpRequest.newBuilder(uploadUrl).header("Origin", "http://localhost:8080")
+                        .header("Access-Control-Request-Method", "PUT")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, preflight.statusCode(), preflight.body());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("PUT"),
+                preflight.headers().map().toString());
+
         HttpResponse<String> put = put(uploadUrl, "application/pdf", content);
         assertEquals(200, put.statusCode(), put.body());
         Path stored = storageDirectory().resolve("dangjian-files").resolve("t").resolve(tenant).resolve("attachment")
@@ -165,6 +176,24 @@ class FileStorageTest {
                 .statusCode(201).extract().jsonPath();
         as("member").post("/api/t/{tenant}/files/{id}/complete", tenant, pending.getString("file.id")).then()
                 .statusCode(403);
+    }
+
+    @Test
+    void shouldTakePurposesFromEveryPolicyProviderPerTenant() throws Exception {
+        String switchedOn = Fixtures.tenant(Fixtures.region(), 10);
+        String switchedOff = Fixtures.tenant(Fixtures.region(), 10);
+        ContributedUploadPolicies.ENABLED_TENANTS.add(switchedOn);
+
+        String photo = storedFile("platform-admin", switchedOn, ContributedUploadPolicies.PURPOSE, "合影.webp",
+                "image/webp", "RIFF....WEBP");
+        given().get("/api/t/{tenant}/files/{id}", switchedOn, photo).then().statusCode(200).body("file.purpose",
+                equalTo(ContributedUploadPolicies.PURPOSE));
+        askToUpload(given(), switchedOn, ContributedUploadPolicies.PURPOSE, "a.pdf", "application/pdf", 10).then()
+                .statusCode(400).body("field", equalTo("contentType"));
+        askToUpload(given(), switchedOn, ContributedUploadPolicies.PURPOSE, "big.png", "image/png", 1025).then()
+                .statusCode(400).body("field", equalTo("size"));
+        askToUpload(given(), switchedOff, ContributedUploadPolicies.PURPOSE, "合影.png", "image/png", 10).then()
+                .statusCode(400).body("field", equalTo("purpose"));
     }
 
     private static io.restassured.response.Response askToUpload(RequestSpecification request, String tenant,

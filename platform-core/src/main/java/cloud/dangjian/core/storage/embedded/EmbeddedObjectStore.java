@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -49,6 +51,10 @@ public final class EmbeddedObjectStore implements AutoCloseable {
                     .blobStore(new FilesystemNio2BlobStore(dataDirectory.toAbsolutePath().toString()))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                     .endpoint(URI.create("http://" + HOST + ":" + port))
+                    // Browsers PUT and GET presigned URLs from the web shell's origin; the signature is the access
+                    // check, and the server listens on loopback only.
+                    .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "HEAD", "PUT"), List.of("*"),
+                            List.of("ETag"), ""))
                     // Stopping is part of the JVM's shutdown; do not wait for idle keep-alive connections.
                     .stopTimeout(0).build();
             server.start();

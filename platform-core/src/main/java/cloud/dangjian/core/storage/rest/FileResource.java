@@ -40,7 +40,7 @@ public class FileResource {
 
     /** A file to upload. */
     public record NewUpload(
-            @NotBlank @Size(max = 64) @Pattern(regexp = "^[a-z0-9][a-z0-9.-]*$", message = "must be lower-case letters, digits, '.' or '-', such as attachment") String purpose,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "^[a-z0-9]+([.-][a-z0-9]+)*$", message = "must be lower-case words joined by '.' or '-', such as attachment or learning-centre.courseware") String purpose,
             @NotBlank @Size(max = 255) String filename,
             @NotBlank @Size(max = 127) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\\s*(;.*)?$", message = "must be a media type such as application/pdf") String contentType,
             @NotNull @Positive(message = "must be the file's size in bytes") Long size) {

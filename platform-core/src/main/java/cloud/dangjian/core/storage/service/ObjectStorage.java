@@ -56,7 +56,8 @@ public class ObjectStorage {
                 .orElseThrow(() -> new IllegalStateException(
                         "No object storage configured: set DANGJIAN_STORAGE_ENDPOINT (with DANGJIAN_STORAGE_ACCESS_KEY"
                                 + " and DANGJIAN_STORAGE_SECRET_KEY), or start the platform through its launcher,"
-                                + " which runs an embedded S3 server (docs/storage.md)"));
+                                + " which runs an embedded S3 server; tests register"
+                                + " cloud.dangjian.core.testing.S3ProxyResource (docs/storage.md)"));
         if (!BUCKET_NAME.matcher(config.bucket()).matches()) {
             throw new IllegalStateException("dangjian.storage.bucket '" + config.bucket()
                     + "' is not a valid S3 bucket name: 3 to 63 lower-case letters, digits and inner hyphens");
