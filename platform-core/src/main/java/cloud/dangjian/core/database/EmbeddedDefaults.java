@@ -73,6 +73,11 @@ public final class EmbeddedDefaults {
                 "the embedded S3 server's secret key");
         LOG.infof("No storage endpoint configured: starting the embedded S3 server in %s on 127.0.0.1:%d", storageData,
                 port);
+        if (!isEmbedded()) {
+            // An external database but local files is a deployment that forgot its object store.
+            LOG.warnf("The database is external but %s is not set: files go to the local folder %s",
+                    STORAGE_ENDPOINT_ENV, storageData.toAbsolutePath());
+        }
         EmbeddedObjectStore store = EmbeddedObjectStore.start(storageData, port, STORAGE_ACCESS_KEY, secretKey);
         store.quarkusConfig().forEach(System::setProperty);
         return Optional.of(store);
