@@ -58,6 +58,12 @@ public class ObjectStorage {
                                 + " and DANGJIAN_STORAGE_SECRET_KEY), or start the platform through its launcher,"
                                 + " which runs an embedded S3 server; tests register"
                                 + " cloud.dangjian.core.testing.S3ProxyResource (docs/storage.md)"));
+        if (config.accessKey().filter(key -> !key.isBlank()).isEmpty()
+                || config.secretKey().filter(key -> !key.isBlank()).isEmpty()) {
+            throw new IllegalStateException("Object storage at " + endpoint
+                    + " needs credentials to presign URLs: set DANGJIAN_STORAGE_ACCESS_KEY and"
+                    + " DANGJIAN_STORAGE_SECRET_KEY");
+        }
         if (!BUCKET_NAME.matcher(config.bucket()).matches()) {
             throw new IllegalStateException("dangjian.storage.bucket '" + config.bucket()
                     + "' is not a valid S3 bucket name: 3 to 63 lower-case letters, digits and inner hyphens");
@@ -75,7 +81,7 @@ public class ObjectStorage {
 
     private MinioClient client(String endpoint) {
         return MinioClient.builder().endpoint(endpoint).region(config.region())
-                .credentials(config.accessKey().orElse(""), config.secretKey().orElse("")).build();
+                .credentials(config.accessKey().orElseThrow(), config.secretKey().orElseThrow()).build();
     }
 
     /** Creates the bucket if it is missing; true once the store answered and the bucket exists. */
