@@ -22,6 +22,10 @@ public final class Permission {
     public static final String PLUGINS_MANAGE = "plugins:manage";
     /** See and retry the domain events a consumer failed on (platform operations). */
     public static final String EVENTS_MANAGE = "events:manage";
+    /** Download the tenant's stored files (presigned GET), and upload for purposes whose policy allows readers to. */
+    public static final String FILES_READ = "files:read";
+    /** Upload files for any purpose the tenant accepts (presigned PUT). */
+    public static final String FILES_WRITE = "files:write";
 
     private Permission() {
     }

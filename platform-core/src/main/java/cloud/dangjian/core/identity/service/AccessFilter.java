@@ -80,6 +80,7 @@ public class AccessFilter {
             throw forbidden("You need the permission '" + permission + "' in tenant '" + tenant + "'");
         }
         tenantAccess.limitWritesTo(grant.writableOrganisations());
+        tenantAccess.holdPermissions(grant.permissions());
     }
 
     private boolean regionAdminMay(String permission) {
