@@ -65,6 +65,9 @@ public final class DangjianApplication {
             EmbeddedKeycloak keycloak = EmbeddedKeycloak.start(dataDirectory.resolve("keycloak"), port, port + 1000,
                     realm);
             System.setProperty("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+            if (System.getenv("DANGJIAN_WEB_CLIENT_SECRET") == null) {
+                System.setProperty("dangjian.web.client-secret", EmbeddedKeycloak.DEMO_CLIENT_SECRET);
+            }
             if (System.getenv("DANGJIAN_IDENTITY_PLATFORM_ADMINS") == null) {
                 System.setProperty("dangjian.identity.platform-admins", "platform-admin");
             }

@@ -18,6 +18,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -28,6 +33,12 @@ public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
 
+    @Inject
+    HttpAuthenticator authenticator;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
+
     @ServerExceptionMapper
     public Response problem(ProblemException exception) {
         return ProblemResponses.of(exception.toProblem());
@@ -35,12 +46,21 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, AuthenticationCompletionException.class,
             UnauthorizedException.class })
-    public Response unauthenticated(RuntimeException exception) {
+    public Uni<Response> unauthenticated(RuntimeException exception, UriInfo uriInfo) {
+        if (!uriInfo.getPath().startsWith("/api/")) {
+            // A page: the web shell's authentication mechanism answers, with a redirect to Keycloak's sign-in.
+            return authenticator.getChallenge(currentRequest.getCurrent()).map(challenge -> {
+                Response.ResponseBuilder redirect = Response.status(challenge.status);
+                challenge.getHeaders().forEach((name, value) -> redirect.header(name.toString(), value));
+                return redirect.build();
+            });
+        }
         LOG.infof("Refused a request with an unusable token: %s", exception.getMessage());
-        return ProblemResponses.of(new Problem(ProblemTypes.uri("unauthenticated"), "Sign-in required", 401,
-                "The bearer token is missing, malformed, expired, or not issued by the platform's realm; "
-                        + "sign in again",
-                null, null));
+        return Uni.createFrom()
+                .item(ProblemResponses.of(new Problem(ProblemTypes.uri("unauthenticated"), "Sign-in required", 401,
+                        "The bearer token is missing, malformed, expired, or not issued by the platform's realm; "
+                                + "sign in again",
+                        null, null)));
     }
 
     @ServerExceptionMapper(ForbiddenException.class)

@@ -28,6 +28,8 @@ public final class EmbeddedKeycloak implements AutoCloseable {
     /** Keep in step with {@code keycloak.version} in the root pom, which makes Maven download the zip. */
     public static final String VERSION = "26.7.3";
     public static final String REALM = "dangjian";
+    /** The platform client's secret in the demo realm (tenant-config/keycloak); production sets its own. */
+    public static final String DEMO_CLIENT_SECRET = "dangjian-platform-demo-secret";
     private static final Logger LOG = Logger.getLogger(EmbeddedKeycloak.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 

@@ -1,0 +1,74 @@
+package cloud.dangjian.core.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every string of the web shell, in Chinese here and in English in {@code messages/msg_en.properties}. Templates read
+ * them as {@code {msg:key}}; the request's locale picks the language.
+ */
+@MessageBundle(value = "msg", locale = "zh-CN")
+public interface WebMessages {
+
+    @Message("党建云")
+    String product();
+
+    /** The page's language tag. */
+    @Message("zh-CN")
+    String html_lang();
+
+    /** The language the switch offers. */
+    @Message("en")
+    String other_lang();
+
+    @Message("退出登录")
+    String sign_out();
+
+    @Message("选择单位")
+    String choose_tenant();
+
+    @Message("您在以下单位有角色，请选择一个进入。")
+    String choose_tenant_help();
+
+    @Message("您好，{name}")
+    String hello(String name);
+
+    @Message("我的功能")
+    String my_features();
+
+    @Message("本单位尚未开启任何功能。")
+    String no_features();
+
+    @Message("管理后台")
+    String admin_console();
+
+    @Message("功能插件")
+    String plugins();
+
+    @Message("开启")
+    String enabled();
+
+    @Message("关闭")
+    String disabled();
+
+    @Message("未包含在套餐中")
+    String not_in_plan();
+
+    @Message("保存")
+    String save();
+
+    @Message("已保存。")
+    String saved();
+
+    @Message("请修正标出的项目。")
+    String fix_errors();
+
+    @Message("切换到 English")
+    String switch_language();
+
+    @Message("门户首页")
+    String portal_home();
+
+    @Message("开启此功能")
+    String switch_on();
+}

@@ -1,0 +1,103 @@
+package cloud.dangjian.core.web.rest;
+
+import cloud.dangjian.core.identity.domain.Permission;
+import cloud.dangjian.core.identity.service.Caller;
+import cloud.dangjian.core.identity.service.MembershipDirectory;
+import cloud.dangjian.core.plugin.spi.MenuEntry;
+import cloud.dangjian.core.tenancy.domain.TenantRepository;
+import cloud.dangjian.core.web.service.Locales;
+import cloud.dangjian.core.web.service.ShellAccess;
+import cloud.dangjian.core.web.service.ShellNavigation;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** The member portal, phones first: the tenant picker and a tenant's home with the entries of its plugins. */
+@Path("/t")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class PortalPages {
+
+    /** A tenant the caller may enter. */
+    public record TenantChoice(String id, String name) {
+    }
+
+    /** What the home page shows. */
+    public record Home(String tenant, String tenantName, String userName, List<ShellNavigation.Link> features,
+            boolean administers) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tenants(List<TenantChoice> tenants);
+
+        static native TemplateInstance home(Home home);
+    }
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ShellAccess access;
+
+    @Inject
+    ShellNavigation navigation;
+
+    @Inject
+    TenantRepository tenants;
+
+    @GET
+    @Transactional
+    public Response chooseTenant(@CookieParam(Locales.COOKIE) String lang) {
+        TreeMap<String, TenantChoice> choices = new TreeMap<>();
+        for (MembershipDirectory.Entry membership : caller.memberships()) {
+            if (membership.tenantId() != null) {
+                choices.computeIfAbsent(membership.tenantId(),
+                        id -> new TenantChoice(id, tenants.findByIdOptional(id).map(t -> t.name()).orElse(id)));
+            }
+        }
+        if (choices.size() == 1) {
+            return Response.seeOther(URI.create("/t/" + choices.firstKey())).build();
+        }
+        return Response.ok(Templates.tenants(List.copyOf(choices.values())).setLocale(Locales.of(lang))).build();
+    }
+
+    @GET
+    @Path("/{tenant}")
+    @Transactional
+    public TemplateInstance home(@PathParam("tenant") String tenant, @CookieParam(Locales.COOKIE) String lang) {
+        Caller.TenantGrant grant = access.grantIn(tenant);
+        Locale locale = Locales.of(lang);
+        String tenantName = tenants.findByIdOptional(tenant).map(t -> t.name()).orElse(tenant);
+        return Templates.home(new Home(tenant, tenantName, caller.username(),
+                navigation.of(tenant, grant, MenuEntry.Surface.PORTAL, locale),
+                grant.permissions().contains(Permission.PLUGINS_MANAGE))).setLocale(locale);
+    }
+
+    /** Switches the language and goes back where the user was; the choice is remembered for a year. */
+    @GET
+    @Path("/-/language")
+    public Response language(@QueryParam("to") String to, @QueryParam("back") String back) {
+        String language = "en".equals(to) ? "en" : "zh-CN";
+        String target = back != null && back.startsWith("/t") && !back.startsWith("//") ? back : "/t";
+        NewCookie cookie = new NewCookie.Builder(Locales.COOKIE).value(language).path("/").maxAge(365 * 24 * 3600)
+                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        return Response.seeOther(URI.create(Objects.requireNonNull(target))).cookie(cookie).build();
+    }
+}

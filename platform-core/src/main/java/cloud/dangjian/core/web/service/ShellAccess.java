@@ -1,0 +1,31 @@
+package cloud.dangjian.core.web.service;
+
+import cloud.dangjian.core.identity.service.Caller;
+import cloud.dangjian.core.tenancy.domain.Slugs;
+import cloud.dangjian.core.tenancy.service.TenantStatusGate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+/**
+ * The same rule for pages as {@code AccessFilter} applies to the API: a tenant the caller has no membership in does not
+ * exist for them (404), and what they may do there is the union of their memberships' permissions.
+ */
+@ApplicationScoped
+public class ShellAccess {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TenantStatusGate gate;
+
+    public Caller.TenantGrant grantIn(String tenant) {
+        TenantStatusGate.Standing standing = Slugs.isValid(tenant) ? gate.standing(tenant) : null;
+        Caller.TenantGrant grant = standing == null ? null : caller.grantIn(tenant, standing.regionPath());
+        if (grant == null || !grant.member()) {
+            throw new NotFoundException();
+        }
+        return grant;
+    }
+}

@@ -1,0 +1,158 @@
+package cloud.dangjian.core.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.dangjian.core.testing.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The web shell in a real browser, signed in through the real Keycloak. */
+@QuarkusTest
+class ShellBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void shouldSignInPickATenantAndSwitchAPluginWhoseEntryThenAppearsAndDisappears() {
+        String tenant = tenantWithNoticeboard("沙洲钢铁");
+        tenantWithNoticeboard("第二家单位");
+        signIn("tenant-admin", "/t");
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("沙洲钢铁"))).click();
+        wait.until(ExpectedConditions.urlToBe(url("/t/" + tenant)));
+        assertTrue(text().contains("本单位尚未开启任何功能。"), text());
+        Browser.screenshots(browser, "portal-home");
+
+        browser.findElement(By.partialLinkText("管理后台")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("noticeboard-enabled"))).click();
+        WebElement pinned = browser.findElement(By.id("noticeboard-maxPinned"));
+        pinned.clear();
+        pinned.sendKeys("99");
+        pinned.submit();
+
+        WebElement error = wait
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("noticeboard-maxPinned-error")));
+        assertFalse(error.getText().isBlank());
+        assertEquals("99", browser.findElement(By.id("noticeboard-maxPinned")).getAttribute("value"),
+                "what the user typed is kept");
+        assertTrue(browser.findElement(By.id("noticeboard-enabled")).isSelected());
+        Browser.screenshots(browser, "admin-plugins-error");
+
+        WebElement fixed = browser.findElement(By.id("noticeboard-maxPinned"));
+        fixed.clear();
+        fixed.sendKeys("4");
+        fixed.submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("noticeboard"), "已保存。"));
+        given().get("/api/t/{tenant}/plugins/noticeboard", tenant).then().statusCode(200)
+                .body("enabled", org.hamcrest.Matchers.equalTo(true))
+                .body("overrides", org.hamcrest.Matchers.equalTo(Map.of("maxPinned", 4)));
+
+        browser.get(url("/t/" + tenant));
+        assertEquals(List.of("公告"), menu());
+        Browser.screenshots(browser, "portal-home-with-plugin");
+
+        browser.findElement(By.linkText("切换到 English")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Hello, tenant-admin"));
+        assertEquals(List.of("Notices"), menu());
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+
+        browser.get(url("/t/" + tenant + "/admin/plugins"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("noticeboard-enabled"))).click();
+        browser.findElement(By.id("noticeboard-enabled")).submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("noticeboard"), "Saved."));
+        Browser.screenshots(browser, "admin-plugins");
+        browser.get(url("/t/" + tenant));
+        assertEquals(List.of(), menu());
+        assertTrue(text().contains("No feature is switched on"), text());
+    }
+
+    @Test
+    void shouldRefuseAFormWithoutItsTokenAndHideTenantsTheUserDoesNotBelongTo() {
+        String tenant = tenantWithNoticeboard("港城物流");
+        String stranger = tenantWithNoticeboard("别人家");
+        signIn("tenant-admin", "/t/" + tenant + "/admin/plugins");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("noticeboard-enabled")));
+        browser.executeScript("document.querySelector('#noticeboard input[name=csrf]').value = 'forged';");
+        browser.findElement(By.id("noticeboard-enabled")).submit();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("saved")));
+        given().get("/api/t/{tenant}/plugins/noticeboard", tenant).then().body("enabled",
+                org.hamcrest.Matchers.equalTo(false));
+
+        browser.get(url("/t/" + stranger));
+        assertTrue(browser.getPageSource().contains("404"), browser.getPageSource());
+        given().noFilters().redirects().follow(false).get("/t/" + tenant).then().statusCode(302).header("Location",
+                org.hamcrest.Matchers.containsString("/protocol/openid-connect/auth"));
+    }
+
+    private String tenantWithNoticeboard(String name) {
+        String id = Fixtures.unique("t");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", name, "type", "ENTERPRISE", "regionCode", Fixtures.region(), "plan",
+                        Map.of("plugins", List.of("noticeboard"), "memberQuota", 10)))
+                .post("/api/admin/tenants").then().statusCode(201);
+        if (!name.equals("别人家")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("username", "tenant-admin", "role", "TENANT_ADMIN", "tenant", id))
+                    .post("/api/admin/memberships").then().statusCode(201);
+        }
+        return id;
+    }
+
+    private void signIn(String username, String path) {
+        browser.get(url(path));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "No Keycloak login form at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+        }
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains(base.getHost()));
+    }
+
+    private List<String> menu() {
+        return browser.findElements(By.cssSelector("#portal-menu a")).stream().map(WebElement::getText).toList();
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+}
