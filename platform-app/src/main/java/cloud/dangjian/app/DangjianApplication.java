@@ -58,6 +58,9 @@ public final class DangjianApplication {
             EmbeddedKeycloak keycloak = EmbeddedKeycloak.start(dataDirectory.resolve("keycloak"), port, port + 1000,
                     realm);
             System.setProperty("quarkus.oidc.auth-server-url", keycloak.realmUrl());
+            if (System.getenv("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL") == null) {
+                System.setProperty("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
+            }
             if (System.getenv("DANGJIAN_IDENTITY_PLATFORM_ADMINS") == null) {
                 System.setProperty("dangjian.identity.platform-admins", "platform-admin");
             }

@@ -28,7 +28,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         return Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl(), "dangjian.identity.platform-admins",
-                "platform-admin");
+                "platform-admin", "quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
     }
 
     @Override
