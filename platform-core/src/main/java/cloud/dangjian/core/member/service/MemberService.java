@@ -188,12 +188,17 @@ public class MemberService {
 
     /** Persists a new member; a login that another tenant's member holds is refused like a duplicate code. */
     private void persistClaimingLogin(Member member) {
-        members.persist(member);
-        flushClaimingLogin(member);
+        claimingLogin(member, () -> members.persist(member));
     }
 
     private void flushClaimingLogin(Member member) {
+        claimingLogin(member, entityManager::flush);
+    }
+
+    /** Runs a write that may insert the member's login; one already taken elsewhere is a 409, not a 500. */
+    private void claimingLogin(Member member, Runnable write) {
         try {
+            write.run();
             entityManager.flush();
         } catch (PersistenceException e) {
             if (isUsernameTaken(e)) {
@@ -207,7 +212,8 @@ public class MemberService {
     private static boolean isUsernameTaken(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation
-                    && "members_username_unique".equals(violation.getConstraintName())) {
+                    && ("members_username_unique".equals(violation.getConstraintName())
+                            || String.valueOf(violation.getMessage()).contains("members_username_unique"))) {
                 return true;
             }
         }
