@@ -25,9 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +37,6 @@ import java.util.regex.Pattern;
 public class MemberImporter {
 
     public static final Set<String> COLUMNS = Set.of("tenant", "code", "name", "gender", "status", "branch_code");
-    private static final Pattern TAKEN_LOGIN = Pattern.compile("\\(username\\)=\\(([^)]*)\\)");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9-]{4,19}$");
 
     private record MemberRow(int line, String tenant, String code, String name, Gender gender, LocalDate birthDate,
@@ -210,29 +207,56 @@ public class MemberImporter {
         return byTenant;
     }
 
-    /**
-     * The unique index on logins names the one a member of another tenant (invisible to this import) already holds;
-     * refused like every bad row, naming its line.
-     */
-    private static Optional<ProblemException> loginTakenElsewhere(SQLException e, List<MemberRow> rows) {
-        if (!"23505".equals(e.getSQLState()) || e.getMessage() == null
-                || !e.getMessage().contains("members_username_unique")) {
-            return Optional.empty();
+    private static void sql(Connection connection, String command) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(command);
         }
-        Matcher key = TAKEN_LOGIN.matcher(e.getMessage());
-        String username = key.find() ? key.group(1) : null;
+    }
+
+    private static boolean isLoginTaken(SQLException e) {
+        return "23505".equals(e.getSQLState()) && e.getMessage() != null
+                && e.getMessage().contains("members_username_unique");
+    }
+
+    /**
+     * A login of the file is held by a member of another tenant, invisible to this import; PostgreSQL does not name it
+     * either (row-level security hides the key). The rare error path tries each row's login on its own, inside a
+     * savepoint that is rolled back, and refuses the file naming every line whose login is taken.
+     */
+    private static ProblemException loginsTakenElsewhere(Connection connection, String upsert, String tenant,
+            List<MemberRow> rows) throws SQLException {
         RowErrors errors = new RowErrors();
-        rows.stream().filter(row -> row.username() != null && row.username().equals(username)).findFirst()
-                .ifPresentOrElse(
-                        row -> errors.add(row.line(), "username",
-                                "the login '" + username + "' is already taken on the platform"),
-                        () -> errors.add(0, "username", "a login of the file is already taken on the platform"));
+        String one = upsert.replace("WHERE i.tenant_id = ?", "WHERE i.tenant_id = ? AND i.code = ?");
+        try (PreparedStatement probe = connection.prepareStatement(one)) {
+            for (MemberRow row : rows) {
+                if (row.username() == null) {
+                    continue;
+                }
+                sql(connection, "SAVEPOINT login_probe");
+                probe.setString(1, tenant);
+                probe.setString(2, row.code());
+                try {
+                    probe.execute();
+                } catch (SQLException e) {
+                    if (!isLoginTaken(e)) {
+                        throw e;
+                    }
+                    errors.add(row.line(), "username",
+                            "the login '" + row.username() + "' is already taken on the platform");
+                } finally {
+                    sql(connection, "ROLLBACK TO SAVEPOINT login_probe");
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.add(0, "username", "a login of the file is already taken on the platform");
+        }
         try {
             errors.throwIfAny("member");
         } catch (ProblemException problem) {
-            return Optional.of(problem);
+            return problem;
         }
-        return Optional.empty();
+        throw new IllegalStateException("unreachable");
     }
 
     /** The current tenant's branches (党支部), code to id: a member's home must be one of them. */
@@ -436,6 +460,8 @@ public class MemberImporter {
             for (String tenant : byTenant.keySet()) {
                 TenantRows.actAs(connection, tenant);
                 statement.setString(1, tenant);
+                // SQL savepoints: the pool refuses JDBC rollbacks of a connection enlisted in the JTA transaction.
+                sql(connection, "SAVEPOINT before_tenant");
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getBoolean(1)) {
@@ -445,7 +471,11 @@ public class MemberImporter {
                         }
                     }
                 } catch (SQLException e) {
-                    throw loginTakenElsewhere(e, byTenant.get(tenant)).orElseThrow(() -> e);
+                    if (!isLoginTaken(e)) {
+                        throw e;
+                    }
+                    sql(connection, "ROLLBACK TO SAVEPOINT before_tenant");
+                    throw loginsTakenElsewhere(connection, upsert, tenant, byTenant.get(tenant));
                 }
                 superseding.setString(1, tenant);
                 superseding.executeUpdate();
