@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.UserResource;
@@ -32,6 +33,8 @@ public class KeycloakAccounts {
     public static final String UPDATE_PASSWORD = "UPDATE_PASSWORD";
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** What Keycloak's person-name-prohibited-characters validator refuses. */
+    private static final Pattern PROHIBITED_IN_NAMES = Pattern.compile("[<>&\"$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]");
 
     /** The member a user is for, as the account worker reads it from the member row. */
     public record Login(String tenantId, long memberId, String username, String name, boolean disabled,
@@ -133,7 +136,7 @@ public class KeycloakAccounts {
     private UserRepresentation create(UsersResource users, Login login) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(login.username());
-        user.setFirstName(login.name());
+        user.setFirstName(displayName(login.name()));
         user.setEnabled(!login.disabled());
         user.setAttributes(Map.of(MEMBER_ATTRIBUTE, List.of(login.reference())));
         user.setRequiredActions(List.of(UPDATE_PASSWORD));
@@ -166,6 +169,15 @@ public class KeycloakAccounts {
             throw new IllegalStateException("Keycloak created user '" + login.username() + "' but does not find it");
         }
         return created;
+    }
+
+    /**
+     * The member's name as Keycloak accepts a person's name: its validator refuses characters such as brackets, which
+     * would otherwise park the account of a member named "王芳 (Wang Fang)".
+     */
+    static String displayName(String name) {
+        String cleaned = PROHIBITED_IN_NAMES.matcher(name).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return cleaned.isEmpty() ? null : cleaned;
     }
 
     static boolean carries(UserRepresentation user, String reference) {
