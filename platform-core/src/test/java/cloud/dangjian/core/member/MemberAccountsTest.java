@@ -91,7 +91,8 @@ class MemberAccountsTest {
 
         // A one-time password is shown once; Keycloak makes the member choose their own before any token.
         String password = given().post("/api/t/{tenant}/members/{id}/account/one-time-password", tenant, id).then()
-                .statusCode(200).body("username", equalTo(login)).extract().jsonPath().getString("temporaryPassword");
+                .statusCode(200).header("Cache-Control", "no-store").body("username", equalTo(login)).extract()
+                .jsonPath().getString("temporaryPassword");
         assertEquals(12, password.length());
         HttpResponse<String> first = Tokens.request("dangjian-cli", login, password);
         assertEquals(400, first.statusCode(), first.body());
@@ -295,6 +296,35 @@ class MemberAccountsTest {
                 .body("status", equalTo("NONE")).body("memberDisabled", equalTo(true)).body("tasks.size()", equalTo(0));
         given().post("/api/t/{tenant}/members/{id}/account/one-time-password", tenant, id).then().statusCode(409)
                 .body("detail", containsString("no active account"));
+    }
+
+    @Test
+    void shouldLetABranchSecretaryManageAccountsOnlyInsideTheirBranch() {
+        long committee = Fixtures.organisation(tenant, "C9", "COMMITTEE", null);
+        long own = Fixtures.organisation(tenant, "B8", "BRANCH", committee);
+        given().contentType(ContentType.JSON).body(Map.of("username", "branch-secretary", "role", "BRANCH_SECRETARY",
+                "tenant", tenant, "organisationId", own)).post("/api/admin/memberships").then().statusCode(201);
+        long outside = createMember("M9", "外支部", null).then().statusCode(201).extract().jsonPath().getLong("id");
+        long inside = given().contentType(ContentType.JSON)
+                .body(Map.of("code", "M10", "member",
+                        Map.of("name", "本支部", "gender", "MALE", "status", "FULL", "branchId", own)))
+                .post("/api/t/{tenant}/members", tenant).then().statusCode(201).extract().jsonPath().getLong("id");
+        String secretary = Tokens.of("branch-secretary");
+
+        for (String action : List.of("disable", "enable", "account/one-time-password")) {
+            given().auth().oauth2(secretary).post("/api/t/{tenant}/members/{id}/" + action, tenant, outside).then()
+                    .statusCode(403).body("type", equalTo("https://dangjian.cloud/problems/outside-your-organisation"));
+        }
+        given().auth().oauth2(secretary).contentType(ContentType.JSON).body(Map.of("username", login("out")))
+                .put("/api/t/{tenant}/members/{id}/account", tenant, outside).then().statusCode(403);
+        given().get("/api/t/{tenant}/members/{id}/account", tenant, outside).then().body("status", equalTo("NONE"))
+                .body("memberDisabled", equalTo(false));
+
+        given().auth().oauth2(secretary).contentType(ContentType.JSON).body(Map.of("username", login("in")))
+                .put("/api/t/{tenant}/members/{id}/account", tenant, inside).then().statusCode(202);
+        given().auth().oauth2(secretary).post("/api/t/{tenant}/members/{id}/disable", tenant, inside).then()
+                .statusCode(200);
+        awaitAccount(inside, "DISABLED");
     }
 
     private io.restassured.response.Response createMember(String code, String name, String username) {

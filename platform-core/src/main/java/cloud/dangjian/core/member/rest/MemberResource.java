@@ -37,6 +37,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The member database (党员信息库) of one tenant. */
@@ -178,6 +179,7 @@ public class MemberResource {
     @Path("/{id}/account")
     @RequiresPermission(Permission.MEMBERS_WRITE)
     @Operation(summary = "Give a member a login, change it before its account exists, or retry a failed one")
+    @APIResponseSchema(value = AccountView.class, responseCode = "202")
     public Response setLogin(@PathParam("id") long id, @Valid @NotNull LoginBody body) {
         return Response.accepted(AccountView.of(members.setLogin(id, body.username()))).build();
     }
@@ -186,8 +188,11 @@ public class MemberResource {
     @Path("/{id}/account/one-time-password")
     @RequiresPermission(Permission.MEMBERS_WRITE)
     @Operation(summary = "Issue a temporary password for the member's account; shown once, changed at first sign-in")
-    public OneTimePassword oneTimePassword(@PathParam("id") long id) {
+    @APIResponseSchema(value = OneTimePassword.class, responseCode = "200")
+    public Response oneTimePassword(@PathParam("id") long id) {
         String password = members.issueOneTimePassword(id);
-        return new OneTimePassword(members.get(id).username(), password);
+        // A password: never kept by a cache or a proxy.
+        return Response.ok(new OneTimePassword(members.get(id).username(), password))
+                .header("Cache-Control", "no-store").build();
     }
 }
