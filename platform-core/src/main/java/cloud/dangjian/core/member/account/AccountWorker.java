@@ -3,9 +3,11 @@ package cloud.dangjian.core.member.account;
 import cloud.dangjian.core.member.account.AccountQueue.Claimed;
 import cloud.dangjian.core.member.account.KeycloakAccounts.Login;
 import cloud.dangjian.core.tenancy.context.TenantScope;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -50,12 +52,23 @@ public class AccountWorker {
     @ConfigProperty(name = "dangjian.accounts.longest-retry", defaultValue = "1H")
     Duration longestRetry;
 
+    @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url")
+    Optional<String> adminServerUrl;
+
+    void warnIfUnconfigured(@Observes StartupEvent event) {
+        if (adminServerUrl.isEmpty()) {
+            LOG.warn("No Keycloak Admin Client URL (QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL): members' accounts are"
+                    + " queued but not created until it is set");
+        }
+    }
+
     @Scheduled(identity = "member-accounts", every = "${dangjian.accounts.poll-interval:5s}", delayed = "${dangjian.accounts.poll-delay:5s}", concurrentExecution = ConcurrentExecution.SKIP)
     void poll() {
         // A batch at a time until nothing is due, so a large import drains without waiting a poll per batch.
-        while (runOnce() == batchSize) {
-            Thread.onSpinWait();
-        }
+        int claimed;
+        do {
+            claimed = runOnce();
+        } while (claimed == batchSize);
     }
 
     /** Claims and works one batch of due tasks; returns how many it claimed. */
