@@ -211,6 +211,33 @@ class MemberAccountsTest {
     }
 
     @Test
+    void shouldRetryTheTenantsFailedAccountsOnceTheCauseIsGone() {
+        String taken = login("gone");
+        UserRepresentation foreign = new UserRepresentation();
+        foreign.setUsername(taken);
+        foreign.setEnabled(true);
+        String foreignId;
+        try (Response response = users().create(foreign)) {
+            assertEquals(201, response.getStatus());
+            foreignId = onlyUser(taken).getId();
+        }
+        long id = createMember("M11", "马超", taken).then().statusCode(201).extract().jsonPath().getLong("id");
+        awaitAccount(id, "FAILED");
+        given().post("/api/t/{tenant}/members/accounts/retry", tenant).then().statusCode(200).body("queued",
+                equalTo(1));
+        awaitAccount(id, "FAILED");
+
+        users().get(foreignId).remove();
+        given().post("/api/t/{tenant}/members/accounts/retry", tenant).then().statusCode(200).body("queued",
+                equalTo(1));
+        JsonPath account = awaitAccount(id, "ACTIVE");
+        assertEquals(onlyUser(taken).getId(), account.getString("keycloakUserId"));
+        assertEquals(List.of("DONE", "SUPERSEDED", "SUPERSEDED"), account.getList("tasks.state"));
+        given().post("/api/t/{tenant}/members/accounts/retry", tenant).then().statusCode(200).body("queued",
+                equalTo(0));
+    }
+
+    @Test
     void shouldRefuseALoginAnotherMemberHoldsEvenInAnotherTenant() {
         String login = login("dup");
         createMember("M3", "陈静", login).then().statusCode(201);

@@ -87,6 +87,15 @@ public class AccountQueue {
                 .executeUpdate();
     }
 
+    /** The members of a tenant with a parked task. */
+    @Transactional(TxType.MANDATORY)
+    public List<Long> membersWithParkedTasks(String tenantId) {
+        return entityManager.createQuery("""
+                select distinct t.memberId from AccountTask t
+                 where t.tenantId = :tenant and t.doneAt is null and t.failedAt is not null""", Long.class)
+                .setParameter("tenant", tenantId).getResultList();
+    }
+
     /** A member's tasks, newest first: what an administrator sees of their account's history. */
     @Transactional
     public List<AccountTask> ofMember(String tenantId, long memberId, int limit) {

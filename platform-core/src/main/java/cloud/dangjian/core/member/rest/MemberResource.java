@@ -151,6 +151,18 @@ public class MemberResource {
         return MemberView.of(members.update(id, body.toDraft()));
     }
 
+    /** How many failed accounts were queued again. */
+    public record Retried(int queued) {
+    }
+
+    @POST
+    @Path("/accounts/retry")
+    @RequiresPermission(Permission.MEMBERS_WRITE)
+    @Operation(summary = "Retry every failed account of the tenant (within a branch secretary's subtree)")
+    public Retried retryFailedAccounts() {
+        return new Retried(members.retryFailedAccounts());
+    }
+
     @POST
     @Path("/{id}/disable")
     @RequiresPermission(Permission.MEMBERS_WRITE)

@@ -130,6 +130,26 @@ public class MemberService {
         return account(id);
     }
 
+    /**
+     * Tries again every parked account of the tenant that the caller may write (after Keycloak was fixed, say): each
+     * gets a new task, which supersedes the parked one. Returns how many were queued.
+     */
+    @Transactional
+    public int retryFailedAccounts() {
+        int queued = 0;
+        for (long id : accountQueue.membersWithParkedTasks(currentTenant.require())) {
+            Member member = get(id);
+            if (member.username() == null || !access.isWritable(organisations.findById(member.branchId()))) {
+                continue;
+            }
+            member.requestLogin(member.username());
+            accountQueue.enqueue(member.tenantId(), member.id(),
+                    member.disabled() ? AccountAction.DISABLE : AccountAction.CREATE);
+            queued++;
+        }
+        return queued;
+    }
+
     /** 停用: the member is disabled, and the worker disables their Keycloak user. */
     @Transactional
     public Member disable(long id) {
