@@ -23,7 +23,7 @@ CREATE TABLE account_tasks (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     tenant_id        varchar(63)  NOT NULL REFERENCES tenants (id),
     member_id        bigint       NOT NULL,
-    action           varchar(16)  NOT NULL CHECK (action IN ('CREATE', 'DISABLE', 'ENABLE')),
+    action           varchar(16)  NOT NULL CHECK (action IN ('CREATE', 'UPDATE', 'DISABLE', 'ENABLE')),
     attempts         integer      NOT NULL DEFAULT 0,
     next_attempt_at  timestamptz  NOT NULL DEFAULT now(),
     last_error       varchar(1000),

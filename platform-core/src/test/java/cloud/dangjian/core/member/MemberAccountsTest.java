@@ -172,6 +172,21 @@ class MemberAccountsTest {
         JsonPath account = given().get("/api/t/{tenant}/members/{id}/account", tenant, idsByCode.get("I1")).then()
                 .extract().jsonPath();
         assertEquals(1, account.getList("tasks").size());
+        // A login whose Keycloak user exists cannot change (Keycloak does not rename users); a new one can be given.
+        JsonPath refused = importCsv("members",
+                members.replace(a, login("renamed")).replace(",B2,\n", ",B2," + login("late") + "\n")).then()
+                        .statusCode(422).extract().jsonPath();
+        assertEquals(List.of("2:username"), refused.getList("errors.collect { it.line + ':' + it.field }"));
+        importCsv("members", members.replace(",B2,\n", ",B2," + login("late") + "\n")).then().statusCode(200)
+                .body("updated", equalTo(1));
+        awaitAccount(idsByCode.get("I4"), "ACTIVE");
+        // A new name reaches the Keycloak user.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "李明明", "gender", "MALE", "status", "FULL", "branchId",
+                        found.getLong("items.find { it.code == 'I1' }.branchId")))
+                .put("/api/t/{tenant}/members/{id}", tenant, idsByCode.get("I1")).then().statusCode(200);
+        awaitAccount(idsByCode.get("I1"), "ACTIVE");
+        assertEquals("李明明", onlyUser(a).getFirstName());
     }
 
     @Test

@@ -6,5 +6,5 @@ package cloud.dangjian.core.member.account;
  * tasks of one member can never undo each other.
  */
 public enum AccountAction {
-    CREATE, DISABLE, ENABLE
+    CREATE, UPDATE, DISABLE, ENABLE
 }

@@ -72,9 +72,13 @@ public class KeycloakAccounts {
             user = create(users, login);
         }
         boolean enabled = !login.disabled();
-        if (!Boolean.valueOf(enabled).equals(user.isEnabled())) {
+        boolean enabling = !Boolean.valueOf(enabled).equals(user.isEnabled());
+        String name = displayName(login.name());
+        boolean renaming = !java.util.Objects.equals(name, user.getFirstName());
+        if (enabling || renaming) {
             UserResource resource = users.get(user.getId());
             user.setEnabled(enabled);
+            user.setFirstName(name);
             resource.update(user);
             if (!enabled) {
                 // Ends sign-in sessions, so no refresh token outlives the member's disabling.

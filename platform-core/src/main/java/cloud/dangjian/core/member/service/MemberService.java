@@ -259,7 +259,12 @@ public class MemberService {
     @Transactional
     public Member update(long id, MemberDraft draft) {
         Member member = get(id);
+        String name = member.name();
         member.apply(checked(draft, member));
+        if (member.username() != null && !member.name().equals(name)) {
+            // The Keycloak user shows the member's name.
+            accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.UPDATE);
+        }
         return member;
     }
 
