@@ -187,6 +187,9 @@ class MemberAccountsTest {
                 .put("/api/t/{tenant}/members/{id}", tenant, idsByCode.get("I1")).then().statusCode(200);
         awaitAccount(idsByCode.get("I1"), "ACTIVE");
         assertEquals("李明明", onlyUser(a).getFirstName());
+        importCsv("members", members.replace("王芳", "王芳芳")).then().statusCode(200);
+        awaitAccount(idsByCode.get("I2"), "ACTIVE");
+        assertEquals("王芳芳", onlyUser(b).getFirstName());
     }
 
     @Test

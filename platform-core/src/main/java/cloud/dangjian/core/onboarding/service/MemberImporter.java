@@ -452,9 +452,17 @@ public class MemberImporter {
                                     WHERE t.tenant_id = m.tenant_id AND t.member_id = m.id
                                       AND t.done_at IS NULL AND t.failed_at IS NULL)
                 """;
+        // Renamed members with an account: the Keycloak user shows the member's name (read before the upsert).
+        String rename = """
+                INSERT INTO account_tasks (tenant_id, member_id, action)
+                SELECT m.tenant_id, m.id, 'UPDATE' FROM members m
+                  JOIN import_members i ON i.tenant_id = m.tenant_id AND i.code = m.code
+                 WHERE m.tenant_id = ? AND m.keycloak_user_id IS NOT NULL AND m.name IS DISTINCT FROM i.name
+                """;
         int created = 0;
         int updated = 0;
-        try (PreparedStatement statement = connection.prepareStatement(upsert);
+        try (PreparedStatement renaming = connection.prepareStatement(rename);
+                PreparedStatement statement = connection.prepareStatement(upsert);
                 PreparedStatement superseding = connection.prepareStatement(supersede);
                 PreparedStatement enqueuing = connection.prepareStatement(enqueue)) {
             for (String tenant : byTenant.keySet()) {
@@ -462,6 +470,8 @@ public class MemberImporter {
                 statement.setString(1, tenant);
                 // SQL savepoints: the pool refuses JDBC rollbacks of a connection enlisted in the JTA transaction.
                 sql(connection, "SAVEPOINT before_tenant");
+                renaming.setString(1, tenant);
+                renaming.executeUpdate();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getBoolean(1)) {
