@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -19,6 +20,9 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "members")
+// Only changed columns are written: the account worker sets keycloak_user_id and account_status by statement, and a
+// request that loaded the member before must not write the old values back.
+@DynamicUpdate
 public class Member {
 
     @Id
