@@ -107,6 +107,10 @@ class MemberAccountsTest {
         scheduler.pause("member-accounts");
         try {
             id = createMember("M8", "孙丽", login).then().statusCode(201).extract().jsonPath().getLong("id");
+            // While its task is open the login stays: a worker may be making that user right now.
+            given().contentType(ContentType.JSON).body(Map.of("username", login("other")))
+                    .put("/api/t/{tenant}/members/{id}/account", tenant, id).then().statusCode(409)
+                    .body("detail", containsString("is being created"));
             // A worker made the user and died before recording it: the user carries the member's reference.
             UserRepresentation made = new UserRepresentation();
             made.setUsername(login);

@@ -87,6 +87,16 @@ public class AccountQueue {
                 .executeUpdate();
     }
 
+    /** Whether a task of the member is queued or being worked on. */
+    @Transactional(TxType.MANDATORY)
+    public boolean hasOpenTask(String tenantId, long memberId) {
+        return !entityManager.createQuery("""
+                select t.id from AccountTask t
+                 where t.tenantId = :tenant and t.memberId = :member and t.doneAt is null and t.failedAt is null""",
+                Long.class).setParameter("tenant", tenantId).setParameter("member", memberId).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     /** The members of a tenant with a parked task. */
     @Transactional(TxType.MANDATORY)
     public List<Long> membersWithParkedTasks(String tenantId) {

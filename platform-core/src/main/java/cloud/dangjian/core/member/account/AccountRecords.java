@@ -46,7 +46,14 @@ public class AccountRecords {
      */
     @Transactional
     public void linked(long taskId, Login login, String keycloakUserId) {
-        setAccount(login.memberId(), keycloakUserId, login.disabled() ? AccountStatus.DISABLED : AccountStatus.ACTIVE);
+        // Only for the login the user was made for (a defence: a login cannot change while its task runs).
+        int recorded = members.update("keycloakUserId = ?1, accountStatus = ?2 where id = ?3 and username = ?4",
+                keycloakUserId, login.disabled() ? AccountStatus.DISABLED : AccountStatus.ACTIVE, login.memberId(),
+                login.username());
+        if (recorded == 0) {
+            throw new IllegalStateException("the login of member " + login.memberId() + " changed while its account '"
+                    + login.username() + "' was being made");
+        }
         memberships.grant(new Grant(login.username(), Role.MEMBER, null, login.tenantId(), null));
         queue.succeed(taskId);
     }
@@ -62,9 +69,5 @@ public class AccountRecords {
     public void parked(long taskId, long memberId, String error) {
         members.update("accountStatus = ?1 where id = ?2", AccountStatus.FAILED, memberId);
         queue.park(taskId, error);
-    }
-
-    private void setAccount(long memberId, String keycloakUserId, AccountStatus status) {
-        members.update("keycloakUserId = ?1, accountStatus = ?2 where id = ?3", keycloakUserId, status, memberId);
     }
 }

@@ -124,6 +124,12 @@ public class MemberService {
             throw ProblemException.conflict("username", "member '" + member.code() + "' already has the account '"
                     + member.username() + "'; Keycloak does not rename users");
         }
+        if (member.username() != null && !login.equals(member.username())
+                && accountQueue.hasOpenTask(member.tenantId(), member.id())) {
+            // The worker may be making the user of the old login right now.
+            throw ProblemException.conflict("username", "the account '" + member.username() + "' of member '"
+                    + member.code() + "' is being created; change the login once it is done or has failed");
+        }
         member.requestLogin(login);
         flushClaimingLogin(member);
         accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.CREATE);

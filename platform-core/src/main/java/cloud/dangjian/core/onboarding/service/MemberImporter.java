@@ -44,8 +44,11 @@ public class MemberImporter {
             String branchCode, boolean mobile, String idCard, String username) {
     }
 
-    /** A stored member's login: the username, and whether a Keycloak user is linked (then it cannot change). */
-    private record StoredLogin(String username, boolean linked) {
+    /**
+     * A stored member's login: the username, whether a Keycloak user is linked (then it cannot change), and whether the
+     * account worker may be working on it (then it cannot change yet).
+     */
+    private record StoredLogin(String username, boolean linked, boolean inProgress) {
     }
 
     @Inject
@@ -288,10 +291,14 @@ public class MemberImporter {
     private static Map<String, StoredLogin> loadLogins(Connection connection) throws SQLException {
         Map<String, StoredLogin> logins = new HashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT code, username, keycloak_user_id FROM members WHERE username IS NOT NULL")) {
+                ResultSet rs = statement.executeQuery("""
+                        SELECT m.code, m.username, m.keycloak_user_id IS NOT NULL,
+                               EXISTS (SELECT 1 FROM account_tasks t
+                                        WHERE t.tenant_id = m.tenant_id AND t.member_id = m.id
+                                          AND t.done_at IS NULL AND t.failed_at IS NULL)
+                          FROM members m WHERE m.username IS NOT NULL""")) {
             while (rs.next()) {
-                logins.put(rs.getString(1), new StoredLogin(rs.getString(2), rs.getString(3) != null));
+                logins.put(rs.getString(1), new StoredLogin(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
             }
         }
         return logins;
@@ -316,6 +323,9 @@ public class MemberImporter {
             if (own != null && own.linked() && !own.username().equals(row.username())) {
                 errors.add(row.line(), "username", "member '" + row.code() + "' already has the account '"
                         + own.username() + "'; Keycloak does not rename users");
+            } else if (own != null && own.inProgress() && !own.username().equals(row.username())) {
+                errors.add(row.line(), "username", "the account '" + own.username() + "' of member '" + row.code()
+                        + "' is being created; change the login once it is done or has failed");
             }
         }
     }
