@@ -98,16 +98,34 @@ public class KeycloakAccounts {
         if (!carries(user, Login.reference(tenantId, memberId))) {
             throw new AccountConflict("Keycloak user " + keycloakUserId + " is not linked to this member");
         }
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
-        }
+        String password = oneTimePassword();
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password.toString());
+        credential.setValue(password);
         credential.setTemporary(true);
         resource.resetPassword(credential);
-        return password.toString();
+        return password;
+    }
+
+    /**
+     * Three groups of four from letters and digits that cannot be mistaken for one another, joined by '-' (about 68
+     * bits), with an upper-case letter, a lower-case letter, a digit and a symbol, as common password policies ask.
+     */
+    static String oneTimePassword() {
+        while (true) {
+            StringBuilder password = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                if (i > 0 && i % 4 == 0) {
+                    password.append('-');
+                }
+                password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+            }
+            String candidate = password.toString();
+            if (candidate.chars().anyMatch(Character::isUpperCase) && candidate.chars().anyMatch(Character::isLowerCase)
+                    && candidate.chars().anyMatch(Character::isDigit)) {
+                return candidate;
+            }
+        }
     }
 
     private UserRepresentation find(UsersResource users, Login login) {

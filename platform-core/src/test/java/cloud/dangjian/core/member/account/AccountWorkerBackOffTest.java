@@ -20,6 +20,19 @@ class AccountWorkerBackOffTest {
     }
 
     @Test
+    void shouldMakeOneTimePasswordsOfEveryKindOfCharacter() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String password = KeycloakAccounts.oneTimePassword();
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    password.matches("^(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$"),
+                    password);
+            seen.add(password);
+        }
+        assertEquals(200, seen.size());
+    }
+
+    @Test
     void shouldLeaveOutWhatKeycloakRefusesInNames() {
         assertEquals("王芳 Wang Fang", KeycloakAccounts.displayName("王芳 (Wang Fang)"));
         assertEquals("欧阳娜娜", KeycloakAccounts.displayName("欧阳娜娜"));
