@@ -68,6 +68,9 @@ public final class DangjianApplication {
             if (System.getenv("DANGJIAN_WEB_CLIENT_SECRET") == null) {
                 System.setProperty("dangjian.web.client-secret", EmbeddedKeycloak.DEMO_CLIENT_SECRET);
             }
+            if (System.getenv("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL") == null) {
+                System.setProperty("quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
+            }
             if (System.getenv("DANGJIAN_IDENTITY_PLATFORM_ADMINS") == null) {
                 System.setProperty("dangjian.identity.platform-admins", "platform-admin");
             }

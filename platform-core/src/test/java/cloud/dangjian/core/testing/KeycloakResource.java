@@ -28,7 +28,8 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         return Map.of("quarkus.oidc.auth-server-url", keycloak.realmUrl(), "dangjian.identity.platform-admins",
-                "platform-admin", "dangjian.web.client-secret", EmbeddedKeycloak.DEMO_CLIENT_SECRET);
+                "platform-admin", "dangjian.web.client-secret", EmbeddedKeycloak.DEMO_CLIENT_SECRET,
+                "quarkus.keycloak.admin-client.server-url", keycloak.serverUrl());
     }
 
     @Override

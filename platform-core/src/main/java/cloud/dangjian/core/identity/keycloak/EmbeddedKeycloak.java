@@ -92,6 +92,11 @@ public final class EmbeddedKeycloak implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/realms/" + REALM;
     }
 
+    /** The server's base URL, for the Keycloak Admin Client. */
+    public String serverUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public int port() {
         return port;
     }

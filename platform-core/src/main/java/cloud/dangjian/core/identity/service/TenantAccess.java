@@ -52,15 +52,19 @@ public class TenantAccess {
      * organisation subtrees a branch secretary holds.
      */
     public void requireWritable(Organisation organisation, String field) {
-        if (writableOrganisations.isEmpty()) {
-            return;
-        }
-        boolean inside = writableOrganisations.stream().map(organisations::findById)
-                .anyMatch(scope -> scope != null && scope.contains(organisation));
-        if (!inside) {
+        if (!isWritable(organisation)) {
             throw new ProblemException(Status.FORBIDDEN, "outside-your-organisation", "Outside your organisation",
                     "Organisation '" + organisation.code() + "' is outside the organisations you are secretary of",
                     field, null);
         }
+    }
+
+    /** Whether the caller may write what touches {@code organisation}: for work that skips what it may not touch. */
+    public boolean isWritable(Organisation organisation) {
+        if (writableOrganisations.isEmpty()) {
+            return true;
+        }
+        return writableOrganisations.stream().map(organisations::findById)
+                .anyMatch(scope -> scope != null && scope.contains(organisation));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -19,6 +20,9 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "members")
+// Only changed columns are written: the account worker sets keycloak_user_id and account_status by statement, and a
+// request that loaded the member before must not write the old values back.
+@DynamicUpdate
 public class Member {
 
     @Id
@@ -70,6 +74,19 @@ public class Member {
     @Column(name = "id_card_masked")
     private String idCardMasked;
 
+    /** The login (a Keycloak username of the platform's realm), or null for a member without one. */
+    private String username;
+
+    @Column(name = "keycloak_user_id")
+    private String keycloakUserId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "account_status", nullable = false)
+    private AccountStatus accountStatus = AccountStatus.NONE;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -110,6 +127,30 @@ public class Member {
     /** 转正: the probation year is over and the branch confirmed full membership. */
     public void confirmFullMembership() {
         this.status = MemberStatus.FULL;
+        this.updatedAt = Instant.now();
+    }
+
+    /**
+     * Gives the member a login, or changes it while no Keycloak user is linked yet (the realm does not rename users).
+     * The account worker creates the user.
+     */
+    public void requestLogin(String username) {
+        if (keycloakUserId != null && !keycloakUserId.isEmpty() && !username.equals(this.username)) {
+            throw new IllegalStateException("the login of a member with an account cannot change");
+        }
+        this.username = username;
+        this.accountStatus = AccountStatus.PENDING;
+        this.updatedAt = Instant.now();
+    }
+
+    /** 停用: the member is disabled, and so is their login. */
+    public void disable() {
+        this.disabledAt = Instant.now();
+        this.updatedAt = disabledAt;
+    }
+
+    public void enable() {
+        this.disabledAt = null;
         this.updatedAt = Instant.now();
     }
 
@@ -171,6 +212,26 @@ public class Member {
 
     public byte[] idCardCipher() {
         return idCardCipher;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String keycloakUserId() {
+        return keycloakUserId;
+    }
+
+    public AccountStatus accountStatus() {
+        return accountStatus;
+    }
+
+    public Instant disabledAt() {
+        return disabledAt;
+    }
+
+    public boolean disabled() {
+        return disabledAt != null;
     }
 
     public Instant createdAt() {

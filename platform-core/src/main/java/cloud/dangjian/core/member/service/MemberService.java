@@ -1,6 +1,13 @@
 package cloud.dangjian.core.member.service;
 
 import cloud.dangjian.core.identity.service.TenantAccess;
+import cloud.dangjian.core.member.account.AccountAction;
+import cloud.dangjian.core.member.account.AccountConflict;
+import cloud.dangjian.core.member.account.AccountQueue;
+import cloud.dangjian.core.member.account.AccountTask;
+import cloud.dangjian.core.member.account.KeycloakAccounts;
+import cloud.dangjian.core.member.account.Logins;
+import cloud.dangjian.core.member.domain.AccountStatus;
 import cloud.dangjian.core.member.domain.IdCardNumbers;
 import cloud.dangjian.core.member.domain.Member;
 import cloud.dangjian.core.member.domain.MemberFacts;
@@ -19,8 +26,11 @@ import cloud.dangjian.core.tenancy.service.TenantStatusGate;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.hibernate.jpa.HibernateHints;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.jpa.HibernateHints;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.ArrayList;
@@ -52,8 +62,32 @@ public class MemberService {
     @Inject
     TenantAccess access;
 
+    /** A member's login and the Keycloak work queued or parked for it. */
+    public record Account(Member member, List<AccountTask> tasks) {
+    }
+
+    @Inject
+    AccountQueue accountQueue;
+
+    @Inject
+    KeycloakAccounts keycloak;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A member without a login. */
     @Transactional
     public Member create(String code, MemberDraft draft) {
+        return create(code, draft, null);
+    }
+
+    /**
+     * A member, and when {@code username} is given their login: the member row and the task that creates the Keycloak
+     * user commit together, and the account worker creates the user after the commit.
+     */
+    @Transactional
+    public Member create(String code, MemberDraft draft, String username) {
+        String login = checkedLogin(username, null);
         if (members.findByCode(code).isPresent()) {
             throw ProblemException.conflict("code", "a member with code '" + code + "' already exists");
         }
@@ -64,14 +98,179 @@ public class MemberService {
                     null, null);
         }
         Member member = new Member(code, checked(draft, null));
-        members.persist(member);
+        if (login != null) {
+            member.requestLogin(login);
+        }
+        persistClaimingLogin(member);
+        if (login != null) {
+            accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.CREATE);
+        }
         return member;
+    }
+
+    /**
+     * Gives a member a login, changes it while no Keycloak user is linked yet, or (with the same login) tries again
+     * after a parked failure. Queues the account worker.
+     */
+    @Transactional
+    public Account setLogin(long id, String username) {
+        Member member = get(id);
+        access.requireWritable(organisations.findById(member.branchId()), "username");
+        String login = checkedLogin(username, id);
+        if (login == null) {
+            throw ProblemException.invalidField("username", "username is required");
+        }
+        if (member.keycloakUserId() != null && !login.equals(member.username())) {
+            throw ProblemException.conflict("username", "member '" + member.code() + "' already has the account '"
+                    + member.username() + "'; Keycloak does not rename users");
+        }
+        if (member.username() != null && !login.equals(member.username())
+                && accountQueue.hasOpenTask(member.tenantId(), member.id())) {
+            // The worker may be making the user of the old login right now.
+            throw ProblemException.conflict("username", "the account '" + member.username() + "' of member '"
+                    + member.code() + "' is being created; change the login once it is done or has failed");
+        }
+        member.requestLogin(login);
+        flushClaimingLogin(member);
+        accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.CREATE);
+        return account(id);
+    }
+
+    /**
+     * Tries again every parked account of the tenant that the caller may write (after Keycloak was fixed, say): each
+     * gets a new task, which supersedes the parked one. Returns how many were queued.
+     */
+    @Transactional
+    public int retryFailedAccounts() {
+        int queued = 0;
+        for (long id : accountQueue.membersWithParkedTasks(currentTenant.require())) {
+            Member member = get(id);
+            if (member.username() == null || !access.isWritable(organisations.findById(member.branchId()))) {
+                continue;
+            }
+            member.requestLogin(member.username());
+            accountQueue.enqueue(member.tenantId(), member.id(),
+                    member.disabled() ? AccountAction.DISABLE : AccountAction.CREATE);
+            queued++;
+        }
+        return queued;
+    }
+
+    /** 停用: the member is disabled, and the worker disables their Keycloak user. */
+    @Transactional
+    public Member disable(long id) {
+        Member member = get(id);
+        access.requireWritable(organisations.findById(member.branchId()), "id");
+        if (!member.disabled()) {
+            member.disable();
+            if (member.username() != null) {
+                accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.DISABLE);
+            }
+        }
+        return member;
+    }
+
+    /** The member is enabled again, and the worker enables their Keycloak user. */
+    @Transactional
+    public Member enable(long id) {
+        Member member = get(id);
+        access.requireWritable(organisations.findById(member.branchId()), "id");
+        if (member.disabled()) {
+            member.enable();
+            if (member.username() != null) {
+                accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.ENABLE);
+            }
+        }
+        return member;
+    }
+
+    /** The member's login, its state in Keycloak, and the latest tasks with their errors. */
+    @Transactional
+    public Account account(long id) {
+        Member member = get(id);
+        return new Account(member, accountQueue.ofMember(member.tenantId(), id, 10));
+    }
+
+    /**
+     * A random temporary password for the member's Keycloak user, shown once to the administrator and stored nowhere;
+     * Keycloak makes the member choose their own at the first sign-in.
+     */
+    public String issueOneTimePassword(long id) {
+        Member member = QuarkusTransaction.requiringNew().call(() -> {
+            Member found = get(id);
+            access.requireWritable(organisations.findById(found.branchId()), "id");
+            return found;
+        });
+        if (member.keycloakUserId() == null || member.accountStatus() != AccountStatus.ACTIVE) {
+            throw ProblemException.conflict("username", "member '" + member.code()
+                    + "' has no active account yet (account status " + member.accountStatus() + ")");
+        }
+        try {
+            return keycloak.issueOneTimePassword(member.tenantId(), member.id(), member.keycloakUserId());
+        } catch (AccountConflict e) {
+            throw ProblemException.conflict("username", e.getMessage());
+        }
+    }
+
+    /** Persists a new member; a login that another tenant's member holds is refused like a duplicate code. */
+    private void persistClaimingLogin(Member member) {
+        claimingLogin(member, () -> members.persist(member));
+    }
+
+    private void flushClaimingLogin(Member member) {
+        claimingLogin(member, entityManager::flush);
+    }
+
+    /** Runs a write that may insert the member's login; one already taken elsewhere is a 409, not a 500. */
+    private void claimingLogin(Member member, Runnable write) {
+        try {
+            write.run();
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            if (isUsernameTaken(e)) {
+                throw ProblemException.conflict("username",
+                        "the login '" + member.username() + "' is already taken on the platform");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isUsernameTaken(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && ("members_username_unique".equals(violation.getConstraintName())
+                            || String.valueOf(violation.getMessage()).contains("members_username_unique"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String checkedLogin(String username, Long self) {
+        String login = Logins.normalise(username);
+        if (login == null) {
+            return null;
+        }
+        Logins.problemWith(login).ifPresent(problem -> {
+            throw ProblemException.invalidField("username", "username " + problem);
+        });
+        members.find("username", login).firstResultOptional().filter(other -> !other.id().equals(self))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("username",
+                            "the login '" + login + "' is already member " + other.code() + "'s");
+                });
+        return login;
     }
 
     @Transactional
     public Member update(long id, MemberDraft draft) {
         Member member = get(id);
+        String name = member.name();
         member.apply(checked(draft, member));
+        if (member.username() != null && !member.name().equals(name)) {
+            // The Keycloak user shows the member's name.
+            accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.UPDATE);
+        }
         return member;
     }
 

@@ -62,7 +62,7 @@ public class OnboardingResource {
     @POST
     @Path("/members")
     @Operation(summary = "Import members: columns tenant, code, name, gender, birth_date, ethnicity, education, "
-            + "phone, joined_on, status, branch_code, mobile, id_card")
+            + "phone, joined_on, status, branch_code, mobile, id_card, username (a login: its Keycloak account is created)")
     public ImportReport importMembers(@PathParam("region") String region, @QueryParam("dryRun") boolean dryRun,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws SQLException {
         caller.requireAdministers(regions.get(region));

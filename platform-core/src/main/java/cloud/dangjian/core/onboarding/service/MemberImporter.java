@@ -1,10 +1,12 @@
 package cloud.dangjian.core.onboarding.service;
 
+import cloud.dangjian.core.member.account.Logins;
 import cloud.dangjian.core.member.domain.Gender;
 import cloud.dangjian.core.member.domain.IdCardNumbers;
 import cloud.dangjian.core.member.domain.MemberStatus;
 import cloud.dangjian.core.member.service.IdCardProtector;
 import cloud.dangjian.core.onboarding.file.TabularRow;
+import cloud.dangjian.core.problem.ProblemException;
 import cloud.dangjian.core.tenancy.domain.Tenant;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
@@ -39,7 +41,14 @@ public class MemberImporter {
 
     private record MemberRow(int line, String tenant, String code, String name, Gender gender, LocalDate birthDate,
             String ethnicity, String education, String phone, LocalDate joinedOn, MemberStatus status,
-            String branchCode, boolean mobile, String idCard) {
+            String branchCode, boolean mobile, String idCard, String username) {
+    }
+
+    /**
+     * A stored member's login: the username, whether a Keycloak user is linked (then it cannot change), and whether the
+     * account worker may be working on it (then it cannot change yet).
+     */
+    private record StoredLogin(String username, boolean linked, boolean inProgress) {
     }
 
     @Inject
@@ -77,6 +86,7 @@ public class MemberImporter {
                 Map<String, ByteBuffer> stored = loadMemberIdCardHashes(connection);
                 storedHashes.put(entry.getKey(), stored);
                 checkAgainstStored(tenants.get(entry.getKey()), entry.getValue(), branches, stored, hashes, errors);
+                checkLogins(entry.getValue(), loadLogins(connection), errors);
             }
             errors.throwIfAny("member");
             if (dryRun) {
@@ -90,6 +100,7 @@ public class MemberImporter {
             RowErrors errors) {
         Map<String, List<MemberRow>> byTenant = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
+        Map<String, Integer> firstLineOfLogin = new HashMap<>();
         LocalDate today = LocalDate.now();
         for (TabularRow row : rows) {
             int line = row.line();
@@ -178,8 +189,24 @@ public class MemberImporter {
                     ok = false;
                 }
             }
+            String username = Logins.normalise(row.get("username"));
+            if (username != null) {
+                String problem = Logins.problemWith(username).orElse(null);
+                if (problem != null) {
+                    errors.add(line, "username", problem);
+                    ok = false;
+                }
+            }
             if (!ok) {
                 continue;
+            }
+            if (username != null) {
+                // Logins are unique across the platform (one Keycloak realm), so across tenants within the file too.
+                Integer sameLogin = firstLineOfLogin.putIfAbsent(username, line);
+                if (sameLogin != null) {
+                    errors.add(line, "username", "the same login as line " + sameLogin);
+                    continue;
+                }
             }
             Integer earlier = firstLine.putIfAbsent(tenant + "\u0000" + code, line);
             if (earlier != null) {
@@ -187,9 +214,61 @@ public class MemberImporter {
                 continue;
             }
             byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new MemberRow(line, tenant, code, name, gender,
-                    birthDate, ethnicity, education, phone, joinedOn, status, branchCode, mobile, idCard));
+                    birthDate, ethnicity, education, phone, joinedOn, status, branchCode, mobile, idCard, username));
         }
         return byTenant;
+    }
+
+    private static void sql(Connection connection, String command) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(command);
+        }
+    }
+
+    private static boolean isLoginTaken(SQLException e) {
+        return "23505".equals(e.getSQLState()) && e.getMessage() != null
+                && e.getMessage().contains("members_username_unique");
+    }
+
+    /**
+     * A login of the file is held by a member of another tenant, invisible to this import; PostgreSQL does not name it
+     * either (row-level security hides the key). The rare error path tries each row's login on its own, inside a
+     * savepoint that is rolled back, and refuses the file naming every line whose login is taken.
+     */
+    private static ProblemException loginsTakenElsewhere(Connection connection, String upsert, String tenant,
+            List<MemberRow> rows) throws SQLException {
+        RowErrors errors = new RowErrors();
+        String one = upsert.replace("WHERE i.tenant_id = ?", "WHERE i.tenant_id = ? AND i.code = ?");
+        try (PreparedStatement probe = connection.prepareStatement(one)) {
+            for (MemberRow row : rows) {
+                if (row.username() == null) {
+                    continue;
+                }
+                sql(connection, "SAVEPOINT login_probe");
+                probe.setString(1, tenant);
+                probe.setString(2, row.code());
+                try {
+                    probe.execute();
+                } catch (SQLException e) {
+                    if (!isLoginTaken(e)) {
+                        throw e;
+                    }
+                    errors.add(row.line(), "username",
+                            "the login '" + row.username() + "' is already taken on the platform");
+                } finally {
+                    sql(connection, "ROLLBACK TO SAVEPOINT login_probe");
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.add(0, "username", "a login of the file is already taken on the platform");
+        }
+        try {
+            errors.throwIfAny("member");
+        } catch (ProblemException problem) {
+            return problem;
+        }
+        throw new IllegalStateException("unreachable");
     }
 
     /** The current tenant's branches (党支部), code to id: a member's home must be one of them. */
@@ -215,6 +294,49 @@ public class MemberImporter {
             }
         }
         return stored;
+    }
+
+    /** Stored members of the current tenant with a login: code → login. */
+    private static Map<String, StoredLogin> loadLogins(Connection connection) throws SQLException {
+        Map<String, StoredLogin> logins = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        SELECT m.code, m.username, m.keycloak_user_id IS NOT NULL,
+                               EXISTS (SELECT 1 FROM account_tasks t
+                                        WHERE t.tenant_id = m.tenant_id AND t.member_id = m.id
+                                          AND t.done_at IS NULL AND t.failed_at IS NULL)
+                          FROM members m WHERE m.username IS NOT NULL""")) {
+            while (rs.next()) {
+                logins.put(rs.getString(1), new StoredLogin(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)));
+            }
+        }
+        return logins;
+    }
+
+    /**
+     * A row's login must not be another member's of the tenant, and cannot replace a login whose Keycloak user exists
+     * (the realm does not rename users). Other tenants' logins are checked by the unique index when writing.
+     */
+    private static void checkLogins(List<MemberRow> rows, Map<String, StoredLogin> stored, RowErrors errors) {
+        Map<String, String> ownerOfLogin = new HashMap<>();
+        stored.forEach((code, login) -> ownerOfLogin.put(login.username(), code));
+        for (MemberRow row : rows) {
+            if (row.username() == null) {
+                continue;
+            }
+            String owner = ownerOfLogin.get(row.username());
+            if (owner != null && !owner.equals(row.code())) {
+                errors.add(row.line(), "username", "already the login of member '" + owner + "'");
+            }
+            StoredLogin own = stored.get(row.code());
+            if (own != null && own.linked() && !own.username().equals(row.username())) {
+                errors.add(row.line(), "username", "member '" + row.code() + "' already has the account '"
+                        + own.username() + "'; Keycloak does not rename users");
+            } else if (own != null && own.inProgress() && !own.username().equals(row.username())) {
+                errors.add(row.line(), "username", "the account '" + own.username() + "' of member '" + row.code()
+                        + "' is being created; change the login once it is done or has failed");
+            }
+        }
     }
 
     private void checkAgainstStored(Tenant tenant, List<MemberRow> rows, Map<String, Long> branches,
@@ -264,12 +386,12 @@ public class MemberImporter {
                     CREATE TEMP TABLE import_members (tenant_id text, code text, name text, gender text,
                         birth_date date, ethnicity text, education text, phone text, joined_on date, status text,
                         branch_id bigint, mobile boolean, id_card_cipher bytea, id_card_hash bytea,
-                        id_card_masked text) ON COMMIT DROP""");
+                        id_card_masked text, username text) ON COMMIT DROP""");
         }
         try (CopyRows copy = CopyRows.into(connection, "import_members",
                 "tenant_id, code, name, gender, birth_date, "
                         + "ethnicity, education, phone, joined_on, status, branch_id, mobile, id_card_cipher, "
-                        + "id_card_hash, id_card_masked")) {
+                        + "id_card_hash, id_card_masked, username")) {
             for (var tenantRows : byTenant.entrySet()) {
                 Map<String, ByteBuffer> stored = storedHashes.get(tenantRows.getKey());
                 Map<String, Long> branches = branchIds.get(tenantRows.getKey());
@@ -288,7 +410,7 @@ public class MemberImporter {
                     copy.value(row.tenant()).value(row.code()).value(row.name()).value(row.gender().name())
                             .value(row.birthDate()).value(row.ethnicity()).value(row.education()).value(row.phone())
                             .value(row.joinedOn()).value(row.status().name()).value(branches.get(row.branchCode()))
-                            .value(row.mobile()).value(cipher).value(hash).value(masked).endRow();
+                            .value(row.mobile()).value(cipher).value(hash).value(masked).value(row.username()).endRow();
                 }
             }
             copy.finish();
@@ -301,10 +423,10 @@ public class MemberImporter {
         String upsert = """
                 INSERT INTO members (tenant_id, code, name, gender, birth_date, ethnicity, education, phone,
                                      joined_on, status, branch_id, mobile, id_card_cipher, id_card_hash,
-                                     id_card_masked)
+                                     id_card_masked, username, account_status)
                 SELECT i.tenant_id, i.code, i.name, i.gender, i.birth_date, i.ethnicity, i.education, i.phone,
                        i.joined_on, i.status, i.branch_id, i.mobile, i.id_card_cipher, i.id_card_hash,
-                       i.id_card_masked
+                       i.id_card_masked, i.username, CASE WHEN i.username IS NULL THEN 'NONE' ELSE 'PENDING' END
                   FROM import_members i
                  WHERE i.tenant_id = ?
                 ON CONFLICT (tenant_id, code) DO UPDATE SET
@@ -315,22 +437,60 @@ public class MemberImporter {
                        id_card_cipher = COALESCE(excluded.id_card_cipher, members.id_card_cipher),
                        id_card_hash = COALESCE(excluded.id_card_hash, members.id_card_hash),
                        id_card_masked = COALESCE(excluded.id_card_masked, members.id_card_masked),
+                       username = COALESCE(excluded.username, members.username),
+                       -- A new or changed login, with no Keycloak user linked yet, is queued (below).
+                       account_status = CASE
+                           WHEN excluded.username IS NOT NULL AND members.keycloak_user_id IS NULL
+                                AND excluded.username IS DISTINCT FROM members.username THEN 'PENDING'
+                           ELSE members.account_status END,
                        updated_at = now(), version = members.version + 1
                  WHERE (members.name, members.gender, members.birth_date, members.ethnicity, members.education,
                         members.phone, members.joined_on, members.status, members.branch_id, members.mobile,
-                        members.id_card_hash)
+                        members.id_card_hash, members.username)
                        IS DISTINCT FROM
                        (excluded.name, excluded.gender, excluded.birth_date, excluded.ethnicity, excluded.education,
                         excluded.phone, excluded.joined_on, excluded.status, excluded.branch_id, excluded.mobile,
-                        COALESCE(excluded.id_card_hash, members.id_card_hash))
+                        COALESCE(excluded.id_card_hash, members.id_card_hash),
+                        COALESCE(excluded.username, members.username))
                 RETURNING (xmax = 0) AS inserted
+                """;
+        // Members whose login was just given or changed get their account task in this same transaction: the rows
+        // and their tasks commit together. Parked tasks of those members are superseded.
+        String supersede = """
+                UPDATE account_tasks t SET done_at = now()
+                  FROM members m
+                 WHERE m.tenant_id = ? AND m.account_status = 'PENDING' AND m.keycloak_user_id IS NULL
+                   AND t.tenant_id = m.tenant_id AND t.member_id = m.id
+                   AND t.done_at IS NULL AND t.failed_at IS NOT NULL
+                """;
+        String enqueue = """
+                INSERT INTO account_tasks (tenant_id, member_id, action)
+                SELECT m.tenant_id, m.id, 'CREATE' FROM members m
+                 WHERE m.tenant_id = ? AND m.account_status = 'PENDING' AND m.keycloak_user_id IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM account_tasks t
+                                    WHERE t.tenant_id = m.tenant_id AND t.member_id = m.id
+                                      AND t.done_at IS NULL AND t.failed_at IS NULL)
+                """;
+        // Renamed members with an account: the Keycloak user shows the member's name (read before the upsert).
+        String rename = """
+                INSERT INTO account_tasks (tenant_id, member_id, action)
+                SELECT m.tenant_id, m.id, 'UPDATE' FROM members m
+                  JOIN import_members i ON i.tenant_id = m.tenant_id AND i.code = m.code
+                 WHERE m.tenant_id = ? AND m.keycloak_user_id IS NOT NULL AND m.name IS DISTINCT FROM i.name
                 """;
         int created = 0;
         int updated = 0;
-        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+        try (PreparedStatement renaming = connection.prepareStatement(rename);
+                PreparedStatement statement = connection.prepareStatement(upsert);
+                PreparedStatement superseding = connection.prepareStatement(supersede);
+                PreparedStatement enqueuing = connection.prepareStatement(enqueue)) {
             for (String tenant : byTenant.keySet()) {
                 TenantRows.actAs(connection, tenant);
                 statement.setString(1, tenant);
+                // SQL savepoints: the pool refuses JDBC rollbacks of a connection enlisted in the JTA transaction.
+                sql(connection, "SAVEPOINT before_tenant");
+                renaming.setString(1, tenant);
+                renaming.executeUpdate();
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         if (rs.getBoolean(1)) {
@@ -339,7 +499,17 @@ public class MemberImporter {
                             updated++;
                         }
                     }
+                } catch (SQLException e) {
+                    if (!isLoginTaken(e)) {
+                        throw e;
+                    }
+                    sql(connection, "ROLLBACK TO SAVEPOINT before_tenant");
+                    throw loginsTakenElsewhere(connection, upsert, tenant, byTenant.get(tenant));
                 }
+                superseding.setString(1, tenant);
+                superseding.executeUpdate();
+                enqueuing.setString(1, tenant);
+                enqueuing.executeUpdate();
             }
         }
         return new ImportReport(total, created, updated, total - created - updated, false);
