@@ -146,5 +146,6 @@ QUARKUS_LOG_CONSOLE_JSON_ENABLED: {{ .Values.logging.json | quote }}
 QUARKUS_LOG_LEVEL: {{ .Values.logging.level | quote }}
 QUARKUS_SHUTDOWN_DELAY: {{ .Values.shutdown.delay | quote }}
 QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdown.timeout | quote }}
-JAVA_TOOL_OPTIONS: {{ .Values.jvmOptions | quote }}
+JAVA_TOOL_OPTIONS: {{ printf "-XX:MaxRAMPercentage=%v %s" .Values.jvm.maxRamPercentage .Values.jvm.options | trim | quote }}
+JAVA_MAX_RAM_RATIO: {{ .Values.jvm.maxRamPercentage | quote }}
 {{- end }}

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -228,6 +229,21 @@ class HelmChartTest {
         long delay = seconds(env.getData().get("QUARKUS_SHUTDOWN_DELAY"));
         long timeout = seconds(env.getData().get("QUARKUS_SHUTDOWN_TIMEOUT"));
         assertTrue(grace > delay + timeout, "terminationGracePeriodSeconds must exceed shutdown delay + timeout");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("valueSets")
+    void shouldSizeTheHeapToLeaveRoomInsideTheMemoryLimit(String name, String valuesFile) {
+        RenderedChart chart = RenderedChart.render(valuesFile, Map.of());
+        ConfigMap env = chart.get(ConfigMap.class, PLATFORM + "-env");
+        String percentage = env.getData().get("JAVA_MAX_RAM_RATIO");
+        assertTrue(env.getData().get("JAVA_TOOL_OPTIONS").contains("-XX:MaxRAMPercentage=" + percentage),
+                "both ways of sizing the heap agree");
+        long limit = Quantity.getAmountInBytes(platformContainer(chart).getResources().getLimits().get("memory"))
+                .longValue();
+        long heap = limit * Long.parseLong(percentage) / 100;
+        assertTrue(limit - heap >= 300L * 1024 * 1024,
+                "at least 300 MiB beside a " + heap / 1024 / 1024 + " MiB heap for metaspace, threads and buffers");
     }
 
     @Test
