@@ -307,6 +307,19 @@ class HelmChartTest {
                 "helm/dangjian/files/keycloak/dangjian-realm.json must be a copy of " + original);
     }
 
+    @Test
+    void shouldRunTheTrialOnTheKeycloakAndPostgreSqlVersionsTheTestsRun() {
+        RenderedChart chart = RenderedChart.render("trial-values.yaml", Map.of());
+        String keycloak = chart.get(StatefulSet.class, PLATFORM + "-keycloak").getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage();
+        assertTrue(keycloak.endsWith(":" + System.getProperty("dangjian.keycloak.version")), keycloak);
+        String postgres = chart.get(StatefulSet.class, PLATFORM + "-postgresql").getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getImage();
+        String binaries = System.getProperty("dangjian.postgres.version");
+        assertTrue(binaries.startsWith(postgres.substring(postgres.lastIndexOf(':') + 1) + "."),
+                postgres + " is not the PostgreSQL of the embedded binaries " + binaries);
+    }
+
     private static void assertProbe(String path, Probe probe) {
         assertNotNull(probe, "missing probe for " + path);
         assertEquals(path, probe.getHttpGet().getPath());
