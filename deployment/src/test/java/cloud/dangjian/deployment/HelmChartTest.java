@@ -276,6 +276,15 @@ class HelmChartTest {
     }
 
     @Test
+    void shouldRefuseAMisspeltOrMistypedValue() {
+        Exception misspelt = assertThrows(Exception.class, () -> RenderedChart.render(null, Map.of("replicas", 3)));
+        assertTrue(misspelt.getMessage().contains("replicas"), misspelt.getMessage());
+        Exception strategy = assertThrows(Exception.class,
+                () -> RenderedChart.render(null, Map.of("migrations.strategy", "atStart")));
+        assertTrue(strategy.getMessage().contains("strategy"), strategy.getMessage());
+    }
+
+    @Test
     void shouldRejectAFieldTheKubernetesApiDoesNotDefine() {
         String typo = """
                 apiVersion: apps/v1
