@@ -137,6 +137,10 @@ QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "dangjian.realmUrl" . | quote }}
 KAFKA_BOOTSTRAP_SERVERS: {{ include "dangjian.kafkaBootstrapServers" . | quote }}
 DANGJIAN_STORAGE_ENDPOINT: {{ include "dangjian.minioEndpoint" . | quote }}
 DANGJIAN_STORAGE_BUCKET: {{ .Values.minio.bucket | quote }}
+DANGJIAN_STORAGE_REGION: {{ .Values.minio.region | quote }}
+{{- with .Values.minio.publicEndpoint }}
+DANGJIAN_STORAGE_PUBLIC_ENDPOINT: {{ . | quote }}
+{{- end }}
 DANGJIAN_IDENTITY_PLATFORM_ADMINS: {{ .Values.platformAdmins | quote }}
 DANGJIAN_DEMO_ENABLED: {{ .Values.demo.enabled | quote }}
 DANGJIAN_HEALTH_KEYCLOAK_ENABLED: {{ .Values.probes.keycloakReadiness | quote }}
@@ -148,4 +152,16 @@ QUARKUS_SHUTDOWN_DELAY: {{ .Values.shutdown.delay | quote }}
 QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdown.timeout | quote }}
 JAVA_TOOL_OPTIONS: {{ printf "-XX:MaxRAMPercentage=%v %s" .Values.jvm.maxRamPercentage .Values.jvm.options | trim | quote }}
 JAVA_MAX_RAM_RATIO: {{ .Values.jvm.maxRamPercentage | quote }}
+{{- end }}
+
+{{/* Every tenant-config file by its path below the folder: the chart's files/tenant-config/ and tenantConfig.files. */}}
+{{- define "dangjian.tenantConfigFiles" -}}
+{{- $files := dict }}
+{{- range $path, $_ := .Files.Glob "files/tenant-config/**.{yaml,yml,csv}" }}
+{{- $_ := set $files (trimPrefix "files/tenant-config/" $path) ($.Files.Get $path) }}
+{{- end }}
+{{- range $path, $content := .Values.tenantConfig.files }}
+{{- $_ := set $files $path $content }}
+{{- end }}
+{{- toYaml $files }}
 {{- end }}

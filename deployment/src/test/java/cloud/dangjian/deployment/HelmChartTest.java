@@ -191,6 +191,7 @@ class HelmChartTest {
                 env.getData().get("QUARKUS_DATASOURCE_JDBC_URL"));
         assertEquals("dangjian-kafka:9092", env.getData().get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("http://dangjian-minio:9000", env.getData().get("DANGJIAN_STORAGE_ENDPOINT"));
+        assertEquals("dangjian-files", env.getData().get("DANGJIAN_STORAGE_BUCKET"));
         assertEquals("http://dangjian-keycloak:8080/realms/dangjian",
                 env.getData().get("QUARKUS_OIDC_AUTH_SERVER_URL"));
         assertEquals("true", env.getData().get("DANGJIAN_DEMO_ENABLED"));
@@ -257,12 +258,22 @@ class HelmChartTest {
     }
 
     @Test
-    void shouldShipTenantConfigFilesAndMountThemReadOnly() {
+    void shouldShipTenantConfigFilesInTheirFoldersAndMountThemReadOnly() {
         RenderedChart chart = RenderedChart.render("production-values.yaml", Map.of());
         ConfigMap tenantConfig = chart.get(ConfigMap.class, PLATFORM + "-tenant-config");
-        assertTrue(tenantConfig.getData().get("region-suzhou.yaml").contains("code: sz"));
+        assertTrue(tenantConfig.getData().get("regions__sz.yaml").contains("code: sz"));
+        assertTrue(tenantConfig.getData().get("tenants__sz-gusu-community.yaml").contains("id: sz-gusu-community"));
+        Deployment deployment = chart.get(Deployment.class, PLATFORM);
+        var volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals("tenant-config")).findFirst().orElseThrow();
+        Map<String, String> paths = new java.util.HashMap<>();
+        volume.getConfigMap().getItems().forEach(item -> paths.put(item.getKey(), item.getPath()));
+        assertEquals(Map.of("regions__sz.yaml", "regions/sz.yaml", "tenants__sz-gusu-community.yaml",
+                "tenants/sz-gusu-community.yaml"), paths);
         assertTrue(platformContainer(chart).getVolumeMounts().stream()
                 .anyMatch(m -> m.getMountPath().equals("/deployments/tenant-config") && m.getReadOnly()));
+        assertEquals("/deployments/tenant-config",
+                chart.get(ConfigMap.class, PLATFORM + "-env").getData().get("DANGJIAN_TENANT_CONFIG_DIR"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package cloud.dangjian.app;
 import cloud.dangjian.core.database.EmbeddedDatabase;
 import cloud.dangjian.core.database.EmbeddedDefaults;
 import cloud.dangjian.core.identity.keycloak.EmbeddedKeycloak;
+import cloud.dangjian.core.storage.embedded.EmbeddedObjectStore;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
@@ -13,10 +14,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Starts Dangjian Cloud. Before Quarkus boots it applies the embedded defaults (PostgreSQL, Keycloak, a local key, the
- * demo region) unless the environment points at external services; when the JVM stops it stops what it started. With
- * the argument {@code migrate} it only migrates the database as the migration role and exits: the Helm chart's
- * pre-install and pre-upgrade Job, so that the application's nodes never hold the schema owner's credentials.
+ * Starts Dangjian Cloud. Before Quarkus boots it applies the embedded defaults (PostgreSQL, Keycloak, an S3 server, a
+ * local key, the demo region) unless the environment points at external services; when the JVM stops it stops what it
+ * started. With the argument {@code migrate} it only migrates the database as the migration role and exits: the Helm
+ * chart's pre-install and pre-upgrade Job, so that the application's nodes never hold the schema owner's credentials.
  */
 @QuarkusMain
 public final class DangjianApplication {
@@ -37,6 +38,8 @@ public final class DangjianApplication {
         Path dataDirectory = Path.of(env("DANGJIAN_DATA_DIR", ".dangjian"));
         int postgresPort = Integer.parseInt(env("DANGJIAN_EMBEDDED_POSTGRES_PORT", "5532"));
         Optional<EmbeddedDatabase> database = EmbeddedDefaults.apply(dataDirectory, postgresPort);
+        int storagePort = Integer.parseInt(env("DANGJIAN_EMBEDDED_STORAGE_PORT", "9100"));
+        Optional<EmbeddedObjectStore> storage = EmbeddedDefaults.applyStorage(dataDirectory, storagePort);
         Optional<EmbeddedKeycloak> keycloak = startKeycloakUnlessConfigured(dataDirectory);
         if (database.isPresent()) {
             if (System.getenv("QUARKUS_HTTP_HOST") == null) {
@@ -49,9 +52,12 @@ public final class DangjianApplication {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             keycloak.ifPresent(EmbeddedKeycloak::close);
+            storage.ifPresent(EmbeddedObjectStore::close);
             database.ifPresent(EmbeddedDatabase::close);
         }, "embedded-services-stop"));
         keycloak.ifPresent(DangjianApplication::printSignInHelp);
+        storage.ifPresent(store -> System.out.printf("Object storage (S3)  : %s   (embedded s3proxy, files in %s)%n%n",
+                store.endpoint(), dataDirectory.resolve("storage").toAbsolutePath()));
         Quarkus.run(args);
     }
 

@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import cloud.dangjian.app.demo.DemoRegionSeeder;
+import cloud.dangjian.core.tenantconfig.file.ConfigSource;
+import cloud.dangjian.core.tenantconfig.service.TenantConfigApplier;
+import cloud.dangjian.core.tenantconfig.service.TenantConfigReport;
+import cloud.dangjian.core.tenantconfig.service.TenantConfigStartup;
 import cloud.dangjian.core.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -17,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class DemoRegionTest {
 
     @Inject
-    DemoRegionSeeder seeder;
+    TenantConfigApplier tenantConfig;
 
     @Test
     void shouldLoadTheDemoRegionWithTenantsOfEveryType() {
         given().queryParam("region", "zjg").queryParam("size", 100).get("/api/admin/tenants").then().statusCode(200)
-                .body("total", greaterThanOrEqualTo(10)).body("items.type", hasItems("ENTERPRISE", "COMMUNITY",
+                .body("total", equalTo(100)).body("items.type", hasItems("ENTERPRISE", "COMMUNITY",
                         "SOCIAL_ORGANISATION", "NON_PUBLIC_ENTERPRISE", "INSTITUTION"));
         given().get("/api/t/zjg-shagang-steel/organisations").then().statusCode(200).body("[0].kind",
                 equalTo("COMMITTEE"));
@@ -34,7 +37,9 @@ class DemoRegionTest {
     @Test
     void shouldChangeNothingWhenTheDemoRegionIsLoadedAgain() throws Exception {
         String before = given().get("/api/t/zjg-jingang-community/members?size=500").asString();
-        seeder.onStart(null);
+        TenantConfigReport again = tenantConfig.apply(ConfigSource.classpath(TenantConfigStartup.DEMO), false);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), again.changes());
+        org.junit.jupiter.api.Assertions.assertEquals(111, again.files());
         String after = given().get("/api/t/zjg-jingang-community/members?size=500").asString();
         org.junit.jupiter.api.Assertions.assertEquals(before, after);
     }

@@ -2,11 +2,16 @@ package cloud.dangjian.app;
 
 import cloud.dangjian.core.testing.EmbeddedPostgresResource;
 import cloud.dangjian.core.testing.KeycloakResource;
+import cloud.dangjian.core.testing.S3ProxyResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Registers the embedded PostgreSQL and the real Keycloak for every {@code @QuarkusTest} of the application. */
+/**
+ * Registers the embedded PostgreSQL, the real Keycloak and a real S3 server for every {@code @QuarkusTest} of the
+ * application.
+ */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(S3ProxyResource.class)
 public final class WithTestServices {
 
     private WithTestServices() {

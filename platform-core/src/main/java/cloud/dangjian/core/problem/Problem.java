@@ -34,11 +34,17 @@ public record Problem(String type, String title, int status, String detail, Stri
      *            why the value was refused
      * @param line
      *            the 1-based line of an uploaded file, when the error comes from one
+     * @param file
+     *            the file, when the request concerned several (tenant-config)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, String message, Integer line) {
+    public record FieldError(String field, String message, Integer line, String file) {
         public FieldError(String field, String message) {
-            this(field, message, null);
+            this(field, message, null, null);
+        }
+
+        public FieldError(String field, String message, Integer line) {
+            this(field, message, line, null);
         }
     }
 }

@@ -16,6 +16,16 @@ public final class Permission {
     public static final String APPLICANTS_READ = "applicants:read";
     public static final String APPLICANTS_WRITE = "applicants:write";
     public static final String AUDIT_READ = "audit:read";
+    /** See which plugins a tenant has on, and their settings (every member: the shell builds its menu from it). */
+    public static final String PLUGINS_READ = "plugins:read";
+    /** Switch plugins on and off and configure them, for a tenant or, as defaults, for a region. */
+    public static final String PLUGINS_MANAGE = "plugins:manage";
+    /** See and retry the domain events a consumer failed on (platform operations). */
+    public static final String EVENTS_MANAGE = "events:manage";
+    /** Download the tenant's stored files (presigned GET), and upload for purposes whose policy allows readers to. */
+    public static final String FILES_READ = "files:read";
+    /** Upload files for any purpose the tenant accepts (presigned PUT). */
+    public static final String FILES_WRITE = "files:write";
 
     private Permission() {
     }

@@ -5,6 +5,7 @@ import cloud.dangjian.core.identity.domain.Membership;
 import cloud.dangjian.core.identity.domain.Role;
 import cloud.dangjian.core.identity.service.Caller;
 import cloud.dangjian.core.identity.service.MembershipService;
+import cloud.dangjian.core.identity.service.RolePermissions;
 import cloud.dangjian.core.tenancy.domain.RegionRepository;
 import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -44,6 +45,9 @@ public class MeResource {
     @Inject
     MembershipService memberships;
 
+    @Inject
+    RolePermissions rolePermissions;
+
     @GET
     @Authenticated
     @Transactional
@@ -62,6 +66,6 @@ public class MeResource {
     private MembershipView view(Membership m) {
         String regionCode = m.regionId() == null ? null : regions.findById(m.regionId()).code();
         return new MembershipView(m.role(), regionCode, m.tenantId(), m.organisationId(),
-                new TreeSet<>(m.role().permissions()));
+                new TreeSet<>(rolePermissions.of(m.role())));
     }
 }

@@ -34,6 +34,9 @@ public class AccessFilter {
     @Inject
     TenantStatusGate gate;
 
+    @Inject
+    RolePermissions rolePermissions;
+
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authorise(ContainerRequestContext request, UriInfo uriInfo, ResourceInfo resource) {
         String path = uriInfo.getPath();
@@ -77,10 +80,11 @@ public class AccessFilter {
             throw forbidden("You need the permission '" + permission + "' in tenant '" + tenant + "'");
         }
         tenantAccess.limitWritesTo(grant.writableOrganisations());
+        tenantAccess.holdPermissions(grant.permissions());
     }
 
-    private static boolean regionAdminMay(String permission) {
-        return Role.REGION_ADMIN.permissions().contains(permission);
+    private boolean regionAdminMay(String permission) {
+        return rolePermissions.holds(Role.REGION_ADMIN, permission);
     }
 
     private static ProblemException forbidden(String detail) {

@@ -25,6 +25,9 @@ public class Caller {
     @Inject
     MembershipDirectory directory;
 
+    @Inject
+    RolePermissions rolePermissions;
+
     private List<MembershipDirectory.Entry> loaded;
 
     public String username() {
@@ -81,7 +84,7 @@ public class Caller {
                 continue;
             }
             member = true;
-            permissions.addAll(membership.role().permissions());
+            permissions.addAll(rolePermissions.of(membership.role()));
             if (membership.role() == Role.BRANCH_SECRETARY) {
                 limitedTo.add(membership.organisationId());
             } else if (membership.role().permissions().contains(Permission.MEMBERS_WRITE)) {

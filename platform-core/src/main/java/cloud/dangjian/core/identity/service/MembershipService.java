@@ -5,6 +5,7 @@ import cloud.dangjian.core.identity.domain.MembershipRepository;
 import cloud.dangjian.core.identity.domain.Role;
 import cloud.dangjian.core.organisation.domain.OrganisationRepository;
 import cloud.dangjian.core.problem.ProblemException;
+import cloud.dangjian.core.tenancy.context.CurrentTenant;
 import cloud.dangjian.core.tenancy.context.TenantScope;
 import cloud.dangjian.core.tenancy.domain.Region;
 import cloud.dangjian.core.tenancy.domain.RegionRepository;
@@ -42,6 +43,9 @@ public class MembershipService {
     @Inject
     MembershipDirectory directory;
 
+    @Inject
+    CurrentTenant currentTenant;
+
     @Transactional
     public Membership grant(Grant grant) {
         Role role = grant.role();
@@ -63,9 +67,12 @@ public class MembershipService {
             if (wanted == null) {
                 throw ProblemException.invalidField("organisationId", "a branch secretary needs an organisation");
             }
-            // A tenant's rows are visible only to a transaction that starts as that tenant.
-            boolean exists = tenantScope.call(tenantId, () -> QuarkusTransaction.requiringNew()
-                    .call(() -> organisations.findByIdOptional(wanted).isPresent()));
+            // A tenant's rows are visible only to a transaction that starts as that tenant: this one, when it did
+            // (tenant-config grants inside the tenant's own transaction), a new one otherwise.
+            boolean exists = tenantId.equals(currentTenant.id().orElse(null))
+                    ? organisations.findByIdOptional(wanted).isPresent()
+                    : tenantScope.call(tenantId, () -> QuarkusTransaction.requiringNew()
+                            .call(() -> organisations.findByIdOptional(wanted).isPresent()));
             if (!exists) {
                 throw ProblemException.invalidField("organisationId", "no organisation " + wanted + " in the tenant");
             }

@@ -7,10 +7,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What the caller may write inside the current tenant. Set by {@link AccessFilter} for API requests; work started by
- * the platform itself (the demo seeder, consumers) has no caller and is not limited.
+ * What the caller may do and write inside the current tenant. Set by {@link AccessFilter} for API requests; work
+ * started by the platform itself (the demo seeder, consumers) has no caller and is not limited.
  */
 @RequestScoped
 public class TenantAccess {
@@ -19,9 +20,31 @@ public class TenantAccess {
     OrganisationRepository organisations;
 
     private List<Long> writableOrganisations = List.of();
+    // Fail closed: work that no AccessFilter authorised holds no permission here.
+    private Set<String> permissions = Set.of();
 
     void limitWritesTo(List<Long> organisationIds) {
         this.writableOrganisations = organisationIds;
+    }
+
+    void holdPermissions(Set<String> granted) {
+        this.permissions = granted;
+    }
+
+    /**
+     * Refuses, with 403 naming it, a permission the caller does not hold in the current tenant. For checks that depend
+     * on the request's content (the purpose of an upload), beyond the one {@code @RequiresPermission} declares.
+     */
+    public void requirePermission(String permission) {
+        if (!permissions.contains(permission)) {
+            throw new ProblemException(Status.FORBIDDEN, "forbidden", "Forbidden",
+                    "You need the permission '" + permission + "' in this tenant", null, null);
+        }
+    }
+
+    /** Whether the caller holds {@code permission} in the current tenant. */
+    public boolean holds(String permission) {
+        return permissions.contains(permission);
     }
 
     /**

@@ -54,6 +54,15 @@ public class MemberImporter {
     @Transactional
     @TransactionConfiguration(timeout = 1800)
     public ImportReport importRows(String regionCode, List<TabularRow> rows, boolean dryRun) throws SQLException {
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun);
+    }
+
+    /**
+     * The same inside the caller's transaction, which must exist: tenant-config imports a tenant's files in the
+     * transaction that creates the tenant, so that all of it or none of it is applied.
+     */
+    public ImportReport importRowsInCurrentTransaction(String regionCode, List<TabularRow> rows, boolean dryRun)
+            throws SQLException {
         Map<String, Tenant> tenants = scope.tenantsBelow(regionCode);
         RowErrors errors = new RowErrors();
         Map<String, List<MemberRow>> byTenant = parse(rows, tenants.keySet(), regionCode, errors);

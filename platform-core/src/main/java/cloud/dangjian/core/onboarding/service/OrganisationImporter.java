@@ -48,6 +48,15 @@ public class OrganisationImporter {
     @Transactional
     @TransactionConfiguration(timeout = 1800)
     public ImportReport importRows(String regionCode, List<TabularRow> rows, boolean dryRun) throws SQLException {
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun);
+    }
+
+    /**
+     * The same inside the caller's transaction, which must exist: tenant-config imports a tenant's files in the
+     * transaction that creates the tenant, so that all of it or none of it is applied.
+     */
+    public ImportReport importRowsInCurrentTransaction(String regionCode, List<TabularRow> rows, boolean dryRun)
+            throws SQLException {
         Set<String> tenants = scope.tenantsBelow(regionCode).keySet();
         RowErrors errors = new RowErrors();
         Map<String, Map<String, OrganisationRow>> byTenant = parse(rows, tenants, regionCode, errors);

@@ -34,6 +34,11 @@ public class TenantScope {
         }
     }
 
+    /** Runs platform-level work (no tenant: tenant rows stay invisible) from any thread, such as a relay or a timer. */
+    public <T> T platform(Supplier<T> work) {
+        return call(null, work);
+    }
+
     public void run(String tenantId, Runnable work) {
         call(tenantId, () -> {
             work.run();

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * Decides whether a tenant's API may answer: the tenant exists, is active, and its plan has not expired. Answers are
@@ -24,7 +25,12 @@ public class TenantStatusGate {
 
     /** What the gate knows of a tenant, small enough to cache. */
     public record Standing(String tenantId, TenantStatus status, LocalDate expiresOn, int memberQuota,
-            String regionPath) {
+            String regionPath, Set<String> planPlugins) {
+
+        /** Whether the tenant's plan lets it switch a plugin on. */
+        public boolean planAllows(String pluginId) {
+            return planPlugins.contains(pluginId);
+        }
     }
 
     @Inject
@@ -42,7 +48,7 @@ public class TenantStatusGate {
         }
         Region region = regions.findById(tenant.regionId());
         return new Standing(tenant.id(), tenant.status(), tenant.plan().expiresOn(), tenant.plan().memberQuota(),
-                region.path());
+                region.path(), Set.copyOf(tenant.plan().plugins()));
     }
 
     /** Refuses with a problem unless the tenant may be served today. */

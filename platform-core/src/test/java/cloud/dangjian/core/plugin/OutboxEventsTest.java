@@ -1,0 +1,228 @@
+package cloud.dangjian.core.plugin;
+
+import static cloud.dangjian.core.plugin.PluginTenants.change;
+import static cloud.dangjian.core.plugin.PluginTenants.tenantWithPlan;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.dangjian.core.event.DomainEvent;
+import cloud.dangjian.core.event.service.DomainEvents;
+import cloud.dangjian.core.event.service.EventDispatcher;
+import cloud.dangjian.core.event.service.OutboxRelay;
+import cloud.dangjian.core.plugin.noticeboard.NoticeReceiptConsumer;
+import cloud.dangjian.core.plugin.noticeboard.NoticeboardPlugin;
+import cloud.dangjian.core.tenancy.context.TenantScope;
+import cloud.dangjian.core.testing.Fixtures;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxEventsTest {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    EventDispatcher dispatcher;
+
+    @Inject
+    DomainEvents events;
+
+    @Inject
+    TenantScope tenantScope;
+
+    @Inject
+    NoticeReceiptConsumer consumer;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void shouldLoseNothingWhenTheNodeStopsBetweenCommitAndRelay() {
+        String tenant = enabledTenant();
+        relay.pause();
+        UUID event;
+        try {
+            event = post(tenant, "停电前的通知");
+            sleep(Duration.ofMillis(1500));
+            assertEquals(1, count("SELECT count(*) FROM outbox_events WHERE id = ? AND published_at IS NULL", event),
+                    "committed with the change, not yet relayed");
+            given().get("/api/t/{tenant}/noticeboard/receipts", tenant).then().body("", empty());
+        } finally {
+            relay.resume();
+        }
+        await(() -> receipts(tenant).equals(List.of("停电前的通知")));
+        await(() -> count("SELECT count(*) FROM outbox_events WHERE id = ? AND published_at IS NOT NULL", event) == 1);
+
+        // The relay dies after the consumers had the batch but before marking it: it is sent again, and ignored.
+        execute("UPDATE outbox_events SET published_at = NULL WHERE id = ?", event);
+        relay.resume();
+        await(() -> count("SELECT count(*) FROM outbox_events WHERE id = ? AND published_at IS NOT NULL", event) == 1);
+        assertEquals(List.of("停电前的通知"), receipts(tenant), "processed once however often delivered");
+    }
+
+    @Test
+    void shouldProcessAnEventOnceUnderConcurrentRedelivery() throws Exception {
+        String tenant = enabledTenant();
+        DomainEvent event = tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
+                .call(() -> events.publish(NoticeboardPlugin.NOTICE_POSTED, Map.of("title", "并发通知"))));
+        await(() -> receipts(tenant).size() == 1);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Boolean> redeliver = () -> dispatcher.processOnce(consumer, event);
+            List<Future<Boolean>> results = pool.invokeAll(List.of(redeliver, redeliver, redeliver, redeliver));
+            for (Future<Boolean> result : results) {
+                assertEquals(false, result.get(), "already processed by the relay's delivery");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of("并发通知"), receipts(tenant));
+    }
+
+    @Test
+    void shouldParkAPoisonEventAfterRetriesAndResolveItOnAnAdministratorsRetry() {
+        String tenant = enabledTenant();
+        NoticeReceiptConsumer.CURED.set(false);
+        UUID event = post(tenant, "poison 通知");
+        await(() -> given().get("/api/admin/events/parked").then().extract().jsonPath()
+                .getList("event.id", String.class).contains(event.toString()));
+        given().get("/api/admin/events/parked").then().statusCode(200)
+                .body("find { it.event.id == '" + event + "' }.attempts", equalTo(4))
+                .body("find { it.event.id == '" + event + "' }.consumerId", equalTo("noticeboard.receipts"))
+                .body("find { it.event.id == '" + event + "' }.error",
+                        equalTo("IllegalStateException: cannot digest poison 通知"));
+        assertEquals(List.of(), receipts(tenant), "a failed attempt leaves nothing behind");
+        // The poison event did not hold up the ones behind it.
+        post(tenant, "正常通知");
+        await(() -> receipts(tenant).equals(List.of("正常通知")));
+
+        long parkedId = given().get("/api/admin/events/parked").then().extract().jsonPath()
+                .getLong("find { it.event.id == '" + event + "' }.id");
+        given().post("/api/admin/events/parked/{id}/retry", parkedId).then().statusCode(409).body("type",
+                equalTo("https://dangjian.cloud/problems/event-retry-failed"));
+        NoticeReceiptConsumer.CURED.set(true);
+        try {
+            given().post("/api/admin/events/parked/{id}/retry", parkedId).then().statusCode(200).body("resolvedAt",
+                    org.hamcrest.Matchers.notNullValue());
+        } finally {
+            NoticeReceiptConsumer.CURED.set(false);
+        }
+        assertEquals(List.of("poison 通知", "正常通知"), receipts(tenant));
+        given().get("/api/admin/events/parked").then().body("event.id",
+                org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(event.toString())));
+    }
+
+    @Test
+    void shouldNotDeliverToAPluginSwitchedOffInTheEventsTenant() {
+        String on = enabledTenant();
+        String off = tenantWithPlan(Fixtures.region(), NoticeboardPlugin.ID);
+        tenantScope.run(off, () -> QuarkusTransaction.requiringNew()
+                .run(() -> events.publish(NoticeboardPlugin.NOTICE_POSTED, Map.of("title", "无人接收"))));
+        post(on, "有人接收");
+        await(() -> receipts(on).size() == 1);
+        relay.relayPending();
+        assertEquals(0, count("SELECT count(*) FROM noticeboard_receipts WHERE tenant_id = ?", off));
+    }
+
+    @Test
+    void shouldRefuseAnEventTypeThePluginDoesNotDeclare() {
+        String tenant = enabledTenant();
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> tenantScope.run(tenant, () -> QuarkusTransaction.requiringNew()
+                        .run(() -> events.publish("noticeboard.undeclared", Map.of()))));
+        assertTrue(refused.getMessage().contains("publishes()"));
+    }
+
+    private static String enabledTenant() {
+        String tenant = tenantWithPlan(Fixtures.region(), NoticeboardPlugin.ID);
+        change(tenant, NoticeboardPlugin.ID, true, null).statusCode(200);
+        return tenant;
+    }
+
+    private static UUID post(String tenant, String title) {
+        return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("title", title))
+                .post("/api/t/{tenant}/noticeboard/notices", tenant).then().statusCode(200).extract().path("event"));
+    }
+
+    private static List<String> receipts(String tenant) {
+        return given().get("/api/t/{tenant}/noticeboard/receipts", tenant).then().statusCode(200).extract().jsonPath()
+                .getList("", String.class);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 20 s");
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (parameter instanceof String tenant) {
+                setTenant(connection, tenant);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, parameter);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql, Object parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setTenant(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement statement = connection
+                .prepareStatement("SELECT set_config('dangjian.tenant_id', ?, false)")) {
+            statement.setString(1, tenant);
+            statement.execute();
+        }
+    }
+}
