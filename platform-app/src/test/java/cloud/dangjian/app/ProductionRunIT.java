@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.dangjian.core.database.EmbeddedDatabase;
+import cloud.dangjian.core.storage.embedded.EmbeddedObjectStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -44,14 +45,20 @@ class ProductionRunIT {
     static Path work;
 
     static EmbeddedDatabase database;
+    /** Stands in for MinIO as an external S3 server, as the chart's production path has one. */
+    static EmbeddedObjectStore objectStore;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
+    static void startExternalServices() throws IOException {
         database = EmbeddedDatabase.start(work.resolve("postgres"), freePort());
+        objectStore = EmbeddedObjectStore.start(work.resolve("s3"), freePort(), "it-access-key", "it-secret-key-0123");
     }
 
     @AfterAll
-    static void stopDatabase() {
+    static void stopExternalServices() {
+        if (objectStore != null) {
+            objectStore.close();
+        }
         if (database != null) {
             database.close();
         }
@@ -78,6 +85,9 @@ class ProductionRunIT {
         // No Keycloak here: nothing listens at the realm URL, so every token is refused and logged.
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + freePort() + "/realms/dangjian");
         env.put("DANGJIAN_HEALTH_KEYCLOAK_ENABLED", "false");
+        env.put("DANGJIAN_STORAGE_ENDPOINT", objectStore.endpoint());
+        env.put("DANGJIAN_STORAGE_ACCESS_KEY", "it-access-key");
+        env.put("DANGJIAN_STORAGE_SECRET_KEY", "it-secret-key-0123");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         env.put("QUARKUS_SHUTDOWN_DELAY", "3S");
