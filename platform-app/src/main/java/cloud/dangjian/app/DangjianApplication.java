@@ -10,22 +10,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Starts Dangjian Cloud. Before Quarkus boots it applies the embedded defaults (PostgreSQL, Keycloak, an S3 server, a
  * local key, the demo region) unless the environment points at external services; when the JVM stops it stops what it
- * started.
+ * started. With the argument {@code migrate} it only migrates the database as the migration role and exits: the Helm
+ * chart's pre-install and pre-upgrade Job, so that the application's nodes never hold the schema owner's credentials.
  */
 @QuarkusMain
 public final class DangjianApplication {
 
     private static final String REALM_FILE = "tenant-config/keycloak/dangjian-realm.json";
 
+    /** The argument that runs the Flyway migrations and exits. */
+    static final String MIGRATE = "migrate";
+
     private DangjianApplication() {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && MIGRATE.equals(args[0])) {
+            migrate(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path dataDirectory = Path.of(env("DANGJIAN_DATA_DIR", ".dangjian"));
         int postgresPort = Integer.parseInt(env("DANGJIAN_EMBEDDED_POSTGRES_PORT", "5532"));
         Optional<EmbeddedDatabase> database = EmbeddedDefaults.apply(dataDirectory, postgresPort);
@@ -49,6 +58,29 @@ public final class DangjianApplication {
         keycloak.ifPresent(DangjianApplication::printSignInHelp);
         storage.ifPresent(store -> System.out.printf("Object storage (S3)  : %s   (embedded s3proxy, files in %s)%n%n",
                 store.endpoint(), dataDirectory.resolve("storage").toAbsolutePath()));
+        Quarkus.run(args);
+    }
+
+    /**
+     * Runs Quarkus only as far as its initialisation tasks (the Flyway migrations on the migration datasource) and
+     * exits; no start-up observer runs and no port is opened. Needs the external database: there is no embedded default
+     * to migrate.
+     */
+    private static void migrate(String... args) {
+        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null) {
+            System.err.println("migrate needs QUARKUS_DATASOURCE_JDBC_URL and the migration role "
+                    + "(QUARKUS_DATASOURCE_MIGRATION_USERNAME, _PASSWORD); the embedded default migrates at start");
+            System.exit(2);
+        }
+        System.setProperty("quarkus.init-and-exit", "true");
+        System.setProperty("quarkus.flyway.migration.migrate-at-start", "true");
+        // Signing in plays no part in migrating: do not reach out to Keycloak, nor need its URL.
+        System.setProperty("quarkus.oidc.tenant-enabled", "false");
+        if (System.getenv("DANGJIAN_SECURITY_ID_CARD_KEY") == null) {
+            // Nothing is encrypted while migrating, so the Job is not given the data key; the required setting
+            // is satisfied with a value that is never used.
+            System.setProperty("dangjian.security.id-card-key", "bWlncmF0aW9uLWhhcy1uby1kYXRhLWtleS0tLS0tLS0=");
+        }
         Quarkus.run(args);
     }
 

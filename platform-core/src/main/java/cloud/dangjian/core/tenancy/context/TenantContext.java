@@ -1,5 +1,6 @@
 package cloud.dangjian.core.tenancy.context;
 
+import cloud.dangjian.core.observability.LogContext;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
@@ -17,5 +18,7 @@ public class TenantContext {
 
     void set(String tenantId) {
         this.tenantId = tenantId;
+        // Every log line of this unit of work names its tenant (a field of the JSON logs in production).
+        LogContext.tenant(tenantId);
     }
 }
