@@ -134,6 +134,7 @@ QUARKUS_DATASOURCE_JDBC_URL: {{ include "dangjian.databaseUrl" . | quote }}
 QUARKUS_DATASOURCE_JDBC_MAX_SIZE: {{ .Values.database.maxPoolSize | quote }}
 DANGJIAN_DATABASE_APP_ROLE: {{ .Values.database.appRole | quote }}
 QUARKUS_OIDC_AUTH_SERVER_URL: {{ include "dangjian.realmUrl" . | quote }}
+QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL: {{ include "dangjian.realmUrl" . | trimSuffix "/realms/dangjian" | quote }}
 KAFKA_BOOTSTRAP_SERVERS: {{ include "dangjian.kafkaBootstrapServers" . | quote }}
 DANGJIAN_STORAGE_ENDPOINT: {{ include "dangjian.minioEndpoint" . | quote }}
 DANGJIAN_STORAGE_BUCKET: {{ .Values.minio.bucket | quote }}

@@ -248,13 +248,27 @@ class HelmChartTest {
     }
 
     @Test
-    void shouldServeOnlyTheApiOverTlsFromTheIngress() {
+    void shouldServeOnlyTheApiAndTheWebShellOverTlsFromTheIngress() {
         Ingress ingress = RenderedChart.render("production-values.yaml", Map.of()).get(Ingress.class, PLATFORM);
         assertEquals(List.of("dangjian.suzhou.example.cn"), ingress.getSpec().getTls().get(0).getHosts());
         assertEquals("dangjian-suzhou-tls", ingress.getSpec().getTls().get(0).getSecretName());
         assertEquals("dangjian.suzhou.example.cn", ingress.getSpec().getRules().get(0).getHost());
-        assertEquals(List.of("/api"),
+        // The /q/ operations endpoints (health, metrics) stay inside the cluster.
+        assertEquals(List.of("/api", "/t", "/logout", "/static"),
                 ingress.getSpec().getRules().get(0).getHttp().getPaths().stream().map(p -> p.getPath()).toList());
+    }
+
+    @Test
+    void shouldGiveThePlatformItsKeycloakClientsSecretsAndTheAdminApiUrl() {
+        RenderedChart chart = RenderedChart.render("production-values.yaml", Map.of());
+        Container platform = chart.get(Deployment.class, PLATFORM).getSpec().getTemplate().getSpec().getContainers()
+                .get(0);
+        for (String name : List.of("DANGJIAN_WEB_CLIENT_SECRET", "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET")) {
+            EnvVar env = platform.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
+            assertEquals("dangjian-keycloak-clients", env.getValueFrom().getSecretKeyRef().getName(), name);
+        }
+        assertEquals("https://sso.suzhou.example.cn", chart.get(ConfigMap.class, PLATFORM + "-env").getData()
+                .get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL"));
     }
 
     @Test

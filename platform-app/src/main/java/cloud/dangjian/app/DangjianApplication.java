@@ -76,6 +76,8 @@ public final class DangjianApplication {
         System.setProperty("quarkus.flyway.migration.migrate-at-start", "true");
         // Signing in plays no part in migrating: do not reach out to Keycloak, nor need its URL.
         System.setProperty("quarkus.oidc.tenant-enabled", "false");
+        System.setProperty("quarkus.oidc.web.tenant-enabled", "false");
+        System.setProperty("dangjian.web.client-secret", "migration-signs-nobody-in");
         if (System.getenv("DANGJIAN_SECURITY_ID_CARD_KEY") == null) {
             // Nothing is encrypted while migrating, so the Job is not given the data key; the required setting
             // is satisfied with a value that is never used.

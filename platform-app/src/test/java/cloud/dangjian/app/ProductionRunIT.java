@@ -85,6 +85,7 @@ class ProductionRunIT {
         // No Keycloak here: nothing listens at the realm URL, so every token is refused and logged.
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + freePort() + "/realms/dangjian");
         env.put("DANGJIAN_HEALTH_KEYCLOAK_ENABLED", "false");
+        env.put("DANGJIAN_WEB_CLIENT_SECRET", "it-web-client-secret");
         env.put("DANGJIAN_STORAGE_ENDPOINT", objectStore.endpoint());
         env.put("DANGJIAN_STORAGE_ACCESS_KEY", "it-access-key");
         env.put("DANGJIAN_STORAGE_SECRET_KEY", "it-secret-key-0123");

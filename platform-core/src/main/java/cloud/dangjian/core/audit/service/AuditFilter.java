@@ -1,6 +1,7 @@
 package cloud.dangjian.core.audit.service;
 
 import cloud.dangjian.core.identity.service.Caller;
+import cloud.dangjian.core.tenancy.context.TenantScope;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.inject.Inject;
@@ -20,6 +21,9 @@ public class AuditFilter {
 
     @Inject
     Caller caller;
+
+    @Inject
+    TenantScope tenantScope;
 
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, UriInfo uriInfo) {
@@ -51,7 +55,8 @@ public class AuditFilter {
         Runnable append = () -> trail.record(who, action, where, status, refused ? "refused" : null);
         if (Context.isOnEventLoopThread()) {
             // Requests that matched no resource are answered on the I/O thread, which must not block on the database.
-            Infrastructure.getDefaultWorkerPool().execute(append);
+            // A worker thread has no request context of its own: record as platform-level work.
+            Infrastructure.getDefaultWorkerPool().execute(() -> tenantScope.run(null, append));
         } else {
             append.run();
         }
