@@ -71,4 +71,46 @@ public interface WebMessages {
 
     @Message("开启此功能")
     String switch_on();
+
+    @Message("组织架构")
+    String organisations();
+
+    @Message("党员")
+    String members();
+
+    @Message("按姓名查找")
+    String search_by_name();
+
+    @Message("查找")
+    String search();
+
+    @Message("没有找到党员。")
+    String no_members();
+
+    @Message("编号")
+    String member_code();
+
+    @Message("姓名")
+    String member_name();
+
+    @Message("性别")
+    String member_gender();
+
+    @Message("状态")
+    String member_status();
+
+    @Message("所在支部")
+    String member_branch();
+
+    @Message("登录名")
+    String member_login();
+
+    @Message("下一页")
+    String next_page();
+
+    @Message("{#when gender}{#is 'MALE'}男{#is 'FEMALE'}女{#else}{gender}{/when}")
+    String gender(String gender);
+
+    @Message("{#when status}{#is 'FULL'}正式党员{#is 'PROBATIONARY'}预备党员{#else}{status}{/when}")
+    String member_status_of(String status);
 }

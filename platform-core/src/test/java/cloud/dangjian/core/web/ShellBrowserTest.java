@@ -56,7 +56,7 @@ class ShellBrowserTest {
         assertTrue(text().contains("本单位尚未开启任何功能。"), text());
         Browser.screenshots(browser, "portal-home");
 
-        browser.findElement(By.partialLinkText("管理后台")).click();
+        browser.findElement(By.linkText("功能插件")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("noticeboard-enabled"))).click();
         WebElement pinned = browser.findElement(By.id("noticeboard-maxPinned"));
         pinned.clear();
@@ -115,6 +115,33 @@ class ShellBrowserTest {
         assertTrue(browser.getPageSource().contains("404"), browser.getPageSource());
         given().noFilters().redirects().follow(false).get("/t/" + tenant).then().statusCode(302).header("Location",
                 org.hamcrest.Matchers.containsString("/protocol/openid-connect/auth"));
+    }
+
+    @Test
+    void shouldShowTheOrganisationTreeAndFindMembersByName() {
+        String tenant = tenantWithNoticeboard("暨阳社区");
+        long branch = Fixtures.organisation(tenant, "B01", "BRANCH", null);
+        Fixtures.organisation(tenant, "B01-G1", "GROUP", branch);
+        Fixtures.member(tenant, "M0001", "张建国", branch);
+        Fixtures.member(tenant, "M0002", "张秀英", branch);
+        Fixtures.member(tenant, "M0003", "李明", branch);
+        signIn("tenant-admin", "/t/" + tenant);
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("组织架构"))).click();
+        List<WebElement> nodes = wait
+                .until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#organisation-tree li")));
+        assertEquals(List.of("depth-0", "depth-1"), nodes.stream().map(n -> n.getAttribute("class")).toList());
+        assertTrue(nodes.get(1).getText().contains("组织 B01-G1"), nodes.get(1).getText());
+
+        browser.get(url("/t/" + tenant + "/admin/members"));
+        WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("member-name")));
+        search.sendKeys("张");
+        search.submit();
+        wait.until(ExpectedConditions.urlContains("name="));
+        assertEquals(List.of("张建国", "张秀英"),
+                browser.findElements(By.cssSelector("#member-table tbody tr td:nth-child(2)")).stream()
+                        .map(WebElement::getText).sorted().toList());
+        Browser.screenshots(browser, "admin-members");
     }
 
     private String tenantWithNoticeboard(String name) {

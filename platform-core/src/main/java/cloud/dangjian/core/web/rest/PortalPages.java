@@ -5,11 +5,14 @@ import cloud.dangjian.core.identity.service.Caller;
 import cloud.dangjian.core.identity.service.MembershipDirectory;
 import cloud.dangjian.core.plugin.spi.MenuEntry;
 import cloud.dangjian.core.tenancy.domain.TenantRepository;
+import cloud.dangjian.core.web.WebMessages;
 import cloud.dangjian.core.web.service.Locales;
 import cloud.dangjian.core.web.service.ShellAccess;
 import cloud.dangjian.core.web.service.ShellNavigation;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,7 +43,7 @@ public class PortalPages {
 
     /** What the home page shows. */
     public record Home(String tenant, String tenantName, String userName, List<ShellNavigation.Link> features,
-            boolean administers) {
+            List<ShellNavigation.Link> adminLinks) {
     }
 
     @CheckedTemplate
@@ -86,8 +89,26 @@ public class PortalPages {
         Locale locale = Locales.of(lang);
         String tenantName = tenants.findByIdOptional(tenant).map(t -> t.name()).orElse(tenant);
         return Templates.home(new Home(tenant, tenantName, caller.username(),
-                navigation.of(tenant, grant, MenuEntry.Surface.PORTAL, locale),
-                grant.permissions().contains(Permission.PLUGINS_MANAGE))).setLocale(locale);
+                navigation.of(tenant, grant, MenuEntry.Surface.PORTAL, locale), adminLinks(tenant, grant, locale)))
+                .setLocale(locale);
+    }
+
+    /** The console's pages the caller may open, then the admin entries of the plugins switched on. */
+    private List<ShellNavigation.Link> adminLinks(String tenant, Caller.TenantGrant grant, Locale locale) {
+        WebMessages messages = Locale.ENGLISH.equals(locale)
+                ? MessageBundles.get(WebMessages.class, Localized.Literal.of("en"))
+                : MessageBundles.get(WebMessages.class);
+        List<ShellNavigation.Link> links = new java.util.ArrayList<>();
+        if (grant.permissions().contains(Permission.ORGANISATIONS_READ)
+                && grant.permissions().contains(Permission.MEMBERS_READ)) {
+            links.add(new ShellNavigation.Link(messages.organisations(), "/t/" + tenant + "/admin/organisations", 0));
+            links.add(new ShellNavigation.Link(messages.members(), "/t/" + tenant + "/admin/members", 1));
+        }
+        if (grant.permissions().contains(Permission.PLUGINS_MANAGE)) {
+            links.add(new ShellNavigation.Link(messages.plugins(), "/t/" + tenant + "/admin/plugins", 2));
+        }
+        links.addAll(navigation.of(tenant, grant, MenuEntry.Surface.ADMIN, locale));
+        return links;
     }
 
     /** Switches the language and goes back where the user was; the choice is remembered for a year. */
