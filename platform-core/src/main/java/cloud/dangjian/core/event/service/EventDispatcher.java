@@ -83,7 +83,7 @@ public class EventDispatcher {
         consumers = found;
     }
 
-    @Incoming(OutboxRelay.CHANNEL)
+    @Incoming(InProcessTransport.CHANNEL)
     @Blocking
     public CompletionStage<Void> receive(Message<DomainEvent> message) {
         try {

@@ -1,6 +1,8 @@
 package cloud.dangjian.core.event.service;
 
 import cloud.dangjian.core.event.DomainEvent;
+import cloud.dangjian.core.event.kafka.KafkaSettings;
+import cloud.dangjian.core.event.kafka.KafkaTransport;
 import cloud.dangjian.core.tenancy.context.TenantScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,15 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Moves committed events from the outbox table to the {@code domain-events} channel, oldest first, and marks them
- * published only once every message of a batch has been acknowledged.
+ * Moves committed events from the outbox table to their transport — the in-process channel by default, Kafka in
+ * production — oldest first, and marks them published only once every event of a batch has been acknowledged.
  * <p>
  * A batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so several nodes relay disjoint batches. If a node dies after
  * handing a batch over but before marking it, the rows are still unpublished and go out again: delivery is at least
@@ -44,15 +42,18 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** The channel events travel on: in-process by default, a Kafka topic in production. */
-    public static final String CHANNEL = "domain-events";
-
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
-    @Channel(CHANNEL)
-    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-    Emitter<DomainEvent> emitter;
+    InProcessTransport inProcess;
+
+    @Inject
+    KafkaTransport kafka;
+
+    @Inject
+    KafkaSettings kafkaSettings;
+
+    private EventTransport transport;
 
     @Inject
     EntityManager entityManager;
@@ -77,6 +78,8 @@ public class OutboxRelay {
 
     @PostConstruct
     void init() {
+        transport = kafkaSettings.enabled() ? kafka : inProcess;
+        LOG.infof("Domain events are relayed to the %s", transport.describe());
         waker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);
@@ -162,15 +165,7 @@ public class OutboxRelay {
             List<CompletableFuture<Void>> acknowledgements = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 sequence.add(((Number) row[0]).longValue());
-                CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-                acknowledgements.add(acknowledged);
-                emitter.send(Message.of(toEvent(row), () -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                }, failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+                acknowledgements.add(transport.send(toEvent(row)));
             }
             awaitAll(acknowledgements);
             entityManager.createNativeQuery("UPDATE outbox_events SET published_at = now() WHERE seq = ANY(?1)")
