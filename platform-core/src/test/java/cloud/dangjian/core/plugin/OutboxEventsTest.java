@@ -58,6 +58,9 @@ class OutboxEventsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void shouldLoseNothingWhenTheNodeStopsBetweenCommitAndRelay() {
         String tenant = enabledTenant();
@@ -80,6 +83,7 @@ class OutboxEventsTest {
         relay.resume();
         await(() -> count("SELECT count(*) FROM outbox_events WHERE id = ? AND published_at IS NOT NULL", event) == 1);
         assertEquals(List.of("停电前的通知"), receipts(tenant), "processed once however often delivered");
+        assertTrue(meters.counter("dangjian.events.relayed", "transport", "in-process").count() >= 2);
     }
 
     @Test
@@ -115,6 +119,7 @@ class OutboxEventsTest {
                 .body("find { it.event.id == '" + event + "' }.error",
                         equalTo("IllegalStateException: cannot digest poison 通知"));
         assertEquals(List.of(), receipts(tenant), "a failed attempt leaves nothing behind");
+        assertTrue(meters.counter("dangjian.events.parked", "consumer", "noticeboard.receipts").count() >= 1);
         // The poison event did not hold up the ones behind it.
         post(tenant, "正常通知");
         await(() -> receipts(tenant).equals(List.of("正常通知")));

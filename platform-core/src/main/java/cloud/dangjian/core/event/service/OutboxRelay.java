@@ -6,6 +6,8 @@ import cloud.dangjian.core.event.kafka.KafkaTransport;
 import cloud.dangjian.core.tenancy.context.TenantScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -53,7 +55,11 @@ public class OutboxRelay {
     @Inject
     KafkaSettings kafkaSettings;
 
+    @Inject
+    MeterRegistry meters;
+
     private EventTransport transport;
+    private Counter relayed;
 
     @Inject
     EntityManager entityManager;
@@ -79,6 +85,8 @@ public class OutboxRelay {
     @PostConstruct
     void init() {
         transport = kafkaSettings.enabled() ? kafka : inProcess;
+        relayed = Counter.builder("dangjian.events.relayed").description("Domain events handed to their transport")
+                .tag("transport", kafkaSettings.enabled() ? "kafka" : "in-process").register(meters);
         LOG.infof("Domain events are relayed to the %s", transport.describe());
         waker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
@@ -170,6 +178,7 @@ public class OutboxRelay {
             awaitAll(acknowledgements);
             entityManager.createNativeQuery("UPDATE outbox_events SET published_at = now() WHERE seq = ANY(?1)")
                     .setParameter(1, sequence.toArray(Long[]::new)).executeUpdate();
+            relayed.increment(rows.size());
             return rows.size();
         }));
     }

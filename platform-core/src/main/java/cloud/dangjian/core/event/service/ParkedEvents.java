@@ -4,6 +4,7 @@ import cloud.dangjian.core.event.DomainEvent;
 import cloud.dangjian.core.tenancy.context.TenantScope;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +40,12 @@ public class ParkedEvents {
     @Inject
     TenantScope tenantScope;
 
+    @Inject
+    MeterRegistry meters;
+
     /** Parks (or parks again, with the newer error) an event for a consumer, in a transaction of its own. */
     public void park(String consumerId, DomainEvent event, int attempts, String error) {
+        meters.counter("dangjian.events.parked", "consumer", consumerId).increment();
         tenantScope.platform(() -> QuarkusTransaction.requiringNew()
                 .call(() -> entityManager.createNativeQuery(PARK).setParameter(1, event.id())
                         .setParameter(2, consumerId).setParameter(3, event.tenantId()).setParameter(4, event.type())
