@@ -108,6 +108,30 @@ public interface WebMessages {
     @Message("下一页")
     String next_page();
 
+    @Message("电子党员活动证")
+    String activity_card();
+
+    @Message("校验码")
+    String card_code();
+
+    @Message("您的登录名尚未关联党员档案，请联系支部书记。")
+    String no_member_record();
+
+    @Message("核验活动证")
+    String verify_card();
+
+    @Message("核验")
+    String verify();
+
+    @Message("活动证有效")
+    String card_valid();
+
+    @Message("活动证无效：校验码不正确或不属于本单位。")
+    String card_invalid();
+
+    @Message("该党员已停用")
+    String member_disabled();
+
     @Message("{#when gender}{#is 'MALE'}男{#is 'FEMALE'}女{#else}{gender}{/when}")
     String gender(String gender);
 

@@ -144,6 +144,50 @@ class ShellBrowserTest {
         Browser.screenshots(browser, "admin-members");
     }
 
+    @Test
+    void shouldShowAMembersActivityCardWhoseCodeASecretaryCanVerify() throws Exception {
+        String tenant = tenantWithNoticeboard("锦丰社区");
+        long branch = Fixtures.organisation(tenant, "B01", "BRANCH", null);
+        String login = "card-" + Fixtures.unique("m").toLowerCase();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "M0007", "username", login, "member",
+                        Map.of("name", "王秀兰", "gender", "FEMALE", "status", "FULL", "branchId", branch)))
+                .post("/api/t/{tenant}/members", tenant).then().statusCode(201);
+        // The Keycloak account is the account worker's business; here the card page is reached as that login by
+        // letting the demo user `member` stand in for it.
+        given().contentType(ContentType.JSON).body(Map.of("username", "member", "role", "MEMBER", "tenant", tenant))
+                .post("/api/admin/memberships").then().statusCode(201);
+
+        signIn("member", "/t/" + tenant + "/me/card");
+        assertTrue(text().contains("您的登录名尚未关联党员档案"), "the demo login is linked to no member here: " + text());
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "M0008", "username", "member", "member",
+                        Map.of("name", "陈志强", "gender", "MALE", "status", "PROBATIONARY", "branchId", branch)))
+                .post("/api/t/{tenant}/members", tenant).then().statusCode(201);
+        browser.navigate().refresh();
+        String code = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-code"))).getText();
+        assertTrue(code.startsWith("M0008-"), code);
+        assertTrue(text().contains("陈志强") && text().contains("预备党员") && text().contains("组织 B01"), text());
+        assertEquals(1, browser.findElements(By.cssSelector(".activity-card svg.qr path")).size());
+        Browser.screenshots(browser, "activity-card");
+
+        browser.quit();
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn("tenant-admin", "/t/" + tenant + "/admin/verify");
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-code-input")));
+        input.sendKeys(code);
+        input.submit();
+        assertEquals("活动证有效",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-result"))).getText());
+        assertTrue(text().contains("陈志强"), text());
+
+        String forged = code.substring(0, code.length() - 1) + (code.endsWith("A") ? "B" : "A");
+        browser.get(url("/t/" + tenant + "/admin/verify?code=" + forged));
+        assertTrue(browser.findElement(By.id("verify-result")).getText().startsWith("活动证无效"));
+    }
+
     private String tenantWithNoticeboard(String name) {
         String id = Fixtures.unique("t");
         given().contentType(ContentType.JSON)
