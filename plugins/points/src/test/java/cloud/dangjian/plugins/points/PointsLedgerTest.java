@@ -2,6 +2,7 @@ package cloud.dangjian.plugins.points;
 
 import static cloud.dangjian.plugins.points.PointsFixtures.bearer;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -159,7 +160,7 @@ class PointsLedgerTest {
         given().get("/api/t/{tenant}/points/verify", org.tenant()).then().statusCode(200).body("intact", equalTo(false))
                 .body("entries", equalTo(5)).body("firstBroken.seq", equalTo(3))
                 .body("firstBroken.entryId", equalTo((int) ids[2]))
-                .body("firstBroken.reason", org.hamcrest.Matchers.containsString("changed"));
+                .body("firstBroken.reason", containsString("changed"));
         given().get("/api/t/{tenant}/points/verify", other.tenant()).then().statusCode(200).body("intact",
                 equalTo(true));
 
