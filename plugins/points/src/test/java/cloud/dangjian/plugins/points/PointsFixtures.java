@@ -21,7 +21,11 @@ final class PointsFixtures {
 
     /** A fresh tenant whose plan allows points, switched on with the given overrides of its settings. */
     static Org tenant(Map<String, Object> config) {
-        String region = Fixtures.region();
+        return tenantIn(Fixtures.region(), config);
+    }
+
+    /** As {@link #tenant(Map)}, in a given region. */
+    static Org tenantIn(String region, Map<String, Object> config) {
         String tenant = Fixtures.unique("t");
         given().contentType(ContentType.JSON)
                 .body(Map.of("id", tenant, "name", "租户 " + tenant, "type", "ENTERPRISE", "regionCode", region, "plan",
