@@ -162,7 +162,8 @@ public class PointsTasks {
                 SELECT id, organisation_id, title, description, points, status, published_by, published_at, member_id,
                        claimed_by, claimed_at, completed_by, completed_at, completion_note, approved_by, approved_at,
                        ledger_entry_id
-                FROM points_tasks """ + where);
+                FROM points_tasks
+                """ + where);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
         }
