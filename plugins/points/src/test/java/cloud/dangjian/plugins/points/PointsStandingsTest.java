@@ -50,6 +50,12 @@ class PointsStandingsTest {
         given().get("/api/t/{tenant}/points/rankings/branches", org.tenant()).then().statusCode(200)
                 .body("organisationId", equalTo(List.of((int) org.branchB(), (int) org.branchA())))
                 .body("perHead", equalTo(List.of(6.0f, 4.67f))).body("members", equalTo(List.of(1, 3)));
+        String month = Period.containing(AppraisalPeriod.MONTH, LocalDate.now(PointsLedger.ZONE)).key();
+        given().get("/api/t/{tenant}/points/trends?from={m}&to={m}", org.tenant(), month, month).then()
+                .statusCode(200).body("month", equalTo(List.of(month))).body("[0].total", equalTo(20))
+                .body("[0].entries", equalTo(3)).body("[0].activeMembers", equalTo(3));
+        given().get("/api/t/{tenant}/points/trends?from=2026-05&to=2026-02", org.tenant()).then().statusCode(400)
+                .body("field", equalTo("to"));
         given().get("/api/t/{tenant}/points/inactive", org.tenant()).then().statusCode(200).body("memberId",
                 equalTo(List.of((int) m3)));
         given().get("/api/t/{tenant}/points/members/{id}?period=2025", org.tenant(), m1).then().statusCode(200)
@@ -82,8 +88,7 @@ class PointsStandingsTest {
         given().header("Authorization", bearer("masses")).get("/api/t/{tenant}/points/me", org.tenant()).then()
                 .statusCode(404).body("type", equalTo("https://dangjian.cloud/problems/no-member-record"));
 
-        // Member accounts (issue 3) link logins in members.username; until that lands, the test adds the column.
-        Database.update(owner, org.tenant(), "ALTER TABLE members ADD COLUMN IF NOT EXISTS username varchar(100)");
+        // Member accounts (issue 3) will link logins in members.username; a test migration adds the column till then.
         Database.update(owner, org.tenant(), "UPDATE members SET username = 'masses' WHERE id = ?", mine);
         PointsLedgerTest.award(org.tenant(), mine, 7, "志愿服务").statusCode(201);
         PointsLedgerTest.award(org.tenant(), ahead, 9, "荣誉").statusCode(201);
