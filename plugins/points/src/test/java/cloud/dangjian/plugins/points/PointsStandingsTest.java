@@ -51,9 +51,9 @@ class PointsStandingsTest {
                 .body("organisationId", equalTo(List.of((int) org.branchB(), (int) org.branchA())))
                 .body("perHead", equalTo(List.of(6.0f, 4.67f))).body("members", equalTo(List.of(1, 3)));
         String month = Period.containing(AppraisalPeriod.MONTH, LocalDate.now(PointsLedger.ZONE)).key();
-        given().get("/api/t/{tenant}/points/trends?from={m}&to={m}", org.tenant(), month, month).then()
-                .statusCode(200).body("month", equalTo(List.of(month))).body("[0].total", equalTo(20))
-                .body("[0].entries", equalTo(3)).body("[0].activeMembers", equalTo(3));
+        given().get("/api/t/{tenant}/points/trends?from={m}&to={m}", org.tenant(), month, month).then().statusCode(200)
+                .body("month", equalTo(List.of(month))).body("[0].total", equalTo(20)).body("[0].entries", equalTo(3))
+                .body("[0].activeMembers", equalTo(3));
         given().get("/api/t/{tenant}/points/trends?from=2026-05&to=2026-02", org.tenant()).then().statusCode(400)
                 .body("field", equalTo("to"));
         given().get("/api/t/{tenant}/points/inactive", org.tenant()).then().statusCode(200).body("memberId",

@@ -158,6 +158,25 @@ public class PointsResource {
     }
 
     @GET
+    @Path("/trends")
+    @RequiresPermission(PointsPlugin.REVIEW)
+    @Operation(summary = "Points, entries and active members month by month over a span of periods (default: this year)")
+    public List<PointsStandings.TrendPoint> trends(@PathParam("tenant") String tenant, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("organisation") Long organisationId) {
+        LocalDate today = LocalDate.now(PointsLedger.ZONE);
+        Period first = from == null || from.isBlank() ? Period.parse(String.valueOf(today.getYear()), "from")
+                : Period.parse(from, "from");
+        Period last = to == null || to.isBlank() ? first : Period.parse(to, "to");
+        if (last.end().isBefore(first.start()) || !last.end().isAfter(first.start())) {
+            throw ProblemException.invalidField("to", "the span ends before it starts");
+        }
+        if (first.start().plusMonths(60).isBefore(last.end())) {
+            throw ProblemException.invalidField("to", "a trend covers at most 60 months");
+        }
+        return standings.trend(standings.scope(organisationId), first.start(), last.end());
+    }
+
+    @GET
     @Path("/inactive")
     @RequiresPermission(PointsPlugin.REVIEW)
     @Operation(summary = "Members who earned nothing in a period")

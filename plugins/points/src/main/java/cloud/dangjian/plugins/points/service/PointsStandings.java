@@ -52,6 +52,10 @@ public class PointsStandings {
             long task, long bonus, long correction, long total) {
     }
 
+    /** One month of a trend. */
+    public record TrendPoint(String month, long total, long entries, long activeMembers) {
+    }
+
     @Inject
     EntityManager entityManager;
 
@@ -228,6 +232,27 @@ public class PointsStandings {
                     ((Number) row[7]).longValue(), total));
         }
         return sheet;
+    }
+
+    /** Points, entries and members with an entry, month by month from {@code from} until {@code until}. */
+    @Transactional
+    public List<TrendPoint> trend(Organisation scope, java.time.LocalDate from, java.time.LocalDate until) {
+        Map<String, TrendPoint> months = new LinkedHashMap<>();
+        for (java.time.LocalDate month = from; month.isBefore(until); month = month.plusMonths(1)) {
+            String key = "%04d-%02d".formatted(month.getYear(), month.getMonthValue());
+            months.put(key, new TrendPoint(key, 0, 0, 0));
+        }
+        for (Object[] row : rows("""
+                SELECT to_char(l.granted_on, 'YYYY-MM'), sum(l.points), count(*), count(DISTINCT l.member_id)
+                FROM points_ledger l
+                JOIN members m ON m.tenant_id = l.tenant_id AND m.id = l.member_id
+                JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.branch_id
+                WHERE l.tenant_id = ?1 AND l.granted_on >= ?2 AND l.granted_on < ?3 AND starts_with(o.path, ?4)
+                GROUP BY 1""", currentTenant.require(), from, until, prefix(scope))) {
+            months.put((String) row[0], new TrendPoint((String) row[0], ((Number) row[1]).longValue(),
+                    ((Number) row[2]).longValue(), ((Number) row[3]).longValue()));
+        }
+        return new ArrayList<>(months.values());
     }
 
     /** The organisation a scope parameter names (null: the whole tenant), or a 400 naming the parameter. */
