@@ -121,6 +121,8 @@ class PointsLedgerTest {
         long undo = correct(org.tenant(), entry, null, "撤销：不符合条件").statusCode(201).body("points", equalTo(-6)).extract()
                 .jsonPath().getLong("id");
         balance(org.tenant(), member, 0);
+        given().get("/api/t/{tenant}/points/rankings/members?member={id}", org.tenant(), member).then().statusCode(200)
+                .body("member.total", equalTo(0)).body("top[0].total", equalTo(0));
         correct(org.tenant(), entry, null, "再撤销").statusCode(400).body("field", equalTo("points"));
         correct(org.tenant(), undo, null, "更正更正").statusCode(400).body("field", equalTo("entryId"));
 

@@ -1,10 +1,12 @@
 package cloud.dangjian.plugins.points.service;
 
 import cloud.dangjian.core.tenancy.context.CurrentTenant;
+import cloud.dangjian.plugins.points.domain.AppraisalPeriod;
 import cloud.dangjian.plugins.points.domain.EntryKind;
 import cloud.dangjian.plugins.points.domain.HashChain;
 import cloud.dangjian.plugins.points.domain.LedgerEntry;
 import cloud.dangjian.plugins.points.domain.NewEntry;
+import cloud.dangjian.plugins.points.domain.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -103,12 +105,31 @@ public class PointsLedger {
                 insert.setString(15, hash);
                 try (ResultSet rs = insert.executeQuery()) {
                     rs.next();
+                    addToTotals(connection, tenant, entry);
                     return new LedgerEntry(rs.getLong(1), seq, entry.memberId(), entry.kind(), entry.ruleEventType(),
                             entry.taskId(), entry.correctsId(), entry.points(), entry.reason(), entry.sourceEventId(),
                             entry.grantedBy(), grantedAt, entry.grantedOn(), prevHash, hash);
                 }
             }
         });
+    }
+
+    /** Adds an entry's points to its member's totals of its month, quarter and year. */
+    private static void addToTotals(Connection connection, String tenant, NewEntry entry) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO points_totals (tenant_id, period_key, member_id, total) VALUES (?, ?, ?, ?), (?, ?, ?, ?),
+                    (?, ?, ?, ?)
+                ON CONFLICT (tenant_id, period_key, member_id)
+                DO UPDATE SET total = points_totals.total + EXCLUDED.total""")) {
+            int index = 1;
+            for (AppraisalPeriod kind : AppraisalPeriod.values()) {
+                upsert.setString(index++, tenant);
+                upsert.setString(index++, Period.containing(kind, entry.grantedOn()).key());
+                upsert.setLong(index++, entry.memberId());
+                upsert.setLong(index++, entry.points());
+            }
+            upsert.executeUpdate();
+        }
     }
 
     /** Whether an event already earned an entry in the current tenant. */

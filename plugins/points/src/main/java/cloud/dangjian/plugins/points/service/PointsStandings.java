@@ -56,6 +56,8 @@ public class PointsStandings {
     public record TrendPoint(String month, long total, long entries, long activeMembers) {
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, long[]> tenantSizes = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     EntityManager entityManager;
 
@@ -88,30 +90,51 @@ public class PointsStandings {
         return new Balance(memberId, member.name(), period.key(), total, byKind);
     }
 
-    /** A member's rank among the members whose home branch lies in {@code scope}'s subtree (null: the tenant). */
+    /**
+     * A member's rank among the members whose home branch lies in {@code scope}'s subtree (null: the tenant), read from
+     * the per-period totals.
+     */
     @Transactional
     public Rank rank(long memberId, Organisation scope, Period period) {
         String tenant = currentTenant.require();
-        String prefix = scope == null ? "/" : scope.path();
-        Number own = (Number) entityManager.createNativeQuery("""
-                SELECT coalesce(sum(points), 0) FROM points_ledger
-                WHERE tenant_id = ?1 AND member_id = ?2 AND granted_on >= ?3 AND granted_on < ?4""")
-                .setParameter(1, tenant).setParameter(2, memberId).setParameter(3, period.start())
-                .setParameter(4, period.end()).getSingleResult();
-        Number ahead = (Number) entityManager.createNativeQuery("""
-                SELECT count(*) FROM (
-                    SELECT l.member_id FROM points_ledger l
-                    JOIN members m ON m.tenant_id = l.tenant_id AND m.id = l.member_id
+        List<?> found = entityManager
+                .createNativeQuery(
+                        "SELECT total FROM points_totals WHERE tenant_id = ?1 AND period_key = ?2 AND member_id = ?3")
+                .setParameter(1, tenant).setParameter(2, period.key()).setParameter(3, memberId).getResultList();
+        long own = found.isEmpty() ? 0 : ((Number) found.get(0)).longValue();
+        Number ahead;
+        if (scope == null) {
+            ahead = (Number) entityManager.createNativeQuery("""
+                    SELECT count(*) FROM points_totals WHERE tenant_id = ?1 AND period_key = ?2 AND total > ?3""")
+                    .setParameter(1, tenant).setParameter(2, period.key()).setParameter(3, own).getSingleResult();
+        } else {
+            ahead = (Number) entityManager.createNativeQuery("""
+                    SELECT count(*) FROM points_totals t
+                    JOIN members m ON m.tenant_id = t.tenant_id AND m.id = t.member_id
                     JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.branch_id
-                    WHERE l.tenant_id = ?1 AND l.granted_on >= ?2 AND l.granted_on < ?3 AND starts_with(o.path, ?4)
-                    GROUP BY l.member_id HAVING sum(l.points) > ?5) ahead""").setParameter(1, tenant)
-                .setParameter(2, period.start()).setParameter(3, period.end()).setParameter(4, prefix)
-                .setParameter(5, own.longValue()).getSingleResult();
-        Number of = (Number) entityManager.createNativeQuery("""
+                    WHERE t.tenant_id = ?1 AND t.period_key = ?2 AND t.total > ?3 AND starts_with(o.path, ?4)""")
+                    .setParameter(1, tenant).setParameter(2, period.key()).setParameter(3, own)
+                    .setParameter(4, scope.path()).getSingleResult();
+        }
+        return new Rank(ahead.longValue() + 1, membersIn(tenant, scope), own);
+    }
+
+    /** How many members a scope has; the tenant's count is remembered for a minute (it is a scan of 200,000 rows). */
+    private long membersIn(String tenant, Organisation scope) {
+        if (scope == null) {
+            long[] cached = tenantSizes.get(tenant);
+            if (cached != null && System.nanoTime() - cached[1] < 60_000_000_000L) {
+                return cached[0];
+            }
+        }
+        Number count = (Number) entityManager.createNativeQuery("""
                 SELECT count(*) FROM members m JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.branch_id
-                WHERE m.tenant_id = ?1 AND starts_with(o.path, ?2)""").setParameter(1, tenant).setParameter(2, prefix)
-                .getSingleResult();
-        return new Rank(ahead.longValue() + 1, of.longValue(), own.longValue());
+                WHERE m.tenant_id = ?1 AND starts_with(o.path, ?2)""").setParameter(1, tenant)
+                .setParameter(2, prefix(scope)).getSingleResult();
+        if (scope == null) {
+            tenantSizes.put(tenant, new long[] { count.longValue(), System.nanoTime() });
+        }
+        return count.longValue();
     }
 
     /** The member's home branch. */
@@ -129,15 +152,20 @@ public class PointsStandings {
         long rank = 0;
         long previous = Long.MIN_VALUE;
         int position = 0;
-        for (Object[] row : rows("""
+        String tenant = currentTenant.require();
+        List<Object[]> found = scope == null ? rows("""
                 SELECT m.id, m.code, m.name, o.code, o.name, t.total FROM (
-                    SELECT l.member_id, sum(l.points) AS total FROM points_ledger l
-                    WHERE l.tenant_id = ?1 AND l.granted_on >= ?2 AND l.granted_on < ?3 GROUP BY l.member_id) t
+                    SELECT member_id, total FROM points_totals WHERE tenant_id = ?1 AND period_key = ?2
+                    ORDER BY total DESC, member_id LIMIT ?3) t
                 JOIN members m ON m.tenant_id = ?1 AND m.id = t.member_id
                 JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.branch_id
-                WHERE starts_with(o.path, ?4)
-                ORDER BY t.total DESC, m.id LIMIT ?5""", currentTenant.require(), period.start(), period.end(),
-                prefix(scope), limit)) {
+                ORDER BY t.total DESC, m.id""", tenant, period.key(), limit) : rows("""
+                SELECT m.id, m.code, m.name, o.code, o.name, t.total FROM points_totals t
+                JOIN members m ON m.tenant_id = t.tenant_id AND m.id = t.member_id
+                JOIN organisations o ON o.tenant_id = m.tenant_id AND o.id = m.branch_id
+                WHERE t.tenant_id = ?1 AND t.period_key = ?2 AND starts_with(o.path, ?4)
+                ORDER BY t.total DESC, m.id LIMIT ?3""", tenant, period.key(), limit, scope.path());
+        for (Object[] row : found) {
             position++;
             long total = ((Number) row[5]).longValue();
             if (total != previous) {
@@ -165,13 +193,11 @@ public class PointsStandings {
                        round(coalesce(sum(t.total), 0)::numeric / count(m.id), 2) AS per_head
                 FROM organisations o
                 JOIN members m ON m.tenant_id = o.tenant_id AND m.branch_id = o.id
-                LEFT JOIN (SELECT member_id, sum(points) AS total FROM points_ledger
-                           WHERE tenant_id = ?1 AND granted_on >= ?2 AND granted_on < ?3 GROUP BY member_id) t
-                       ON t.member_id = m.id
-                WHERE o.tenant_id = ?1 AND o.kind = 'BRANCH' AND starts_with(o.path, ?4)
+                LEFT JOIN points_totals t ON t.tenant_id = m.tenant_id AND t.period_key = ?2 AND t.member_id = m.id
+                WHERE o.tenant_id = ?1 AND o.kind = 'BRANCH' AND starts_with(o.path, ?3)
                 GROUP BY o.id, o.code, o.name
-                ORDER BY per_head DESC, o.id LIMIT ?5""", currentTenant.require(), period.start(), period.end(),
-                prefix(scope), limit)) {
+                ORDER BY per_head DESC, o.id LIMIT ?4""", currentTenant.require(), period.key(), prefix(scope),
+                limit)) {
             position++;
             BigDecimal perHead = ((BigDecimal) row[5]).setScale(2, RoundingMode.HALF_UP);
             if (!perHead.equals(previous)) {
