@@ -119,6 +119,13 @@ class AutomaticPointsTest {
                 .body("balance.total", equalTo(2));
         assertEquals(1, Database.count(app, org.tenant(),
                 "SELECT count(*) FROM points_ledger WHERE member_id = ? AND reason LIKE '%(capped)'", member));
+        // The per-total counts that ranks read followed every concurrent append: one member at 9, one at 2.
+        assertEquals(1, Database.count(app, org.tenant(),
+                "SELECT members FROM points_total_counts WHERE period_key = '2026-10' AND total = 9"));
+        assertEquals(2, Database.count(app, org.tenant(),
+                "SELECT sum(members) FROM points_total_counts WHERE period_key = '2026-10'"));
+        assertEquals(13,
+                Database.count(app, org.tenant(), "SELECT sum(total) FROM points_totals WHERE period_key = '2026-Q4'"));
     }
 
     @Test

@@ -164,10 +164,14 @@ class PointsBenchmarkTest {
                         UNION ALL
                         SELECT tenant_id, member_id, points, to_char(granted_on, 'YYYY') FROM points_ledger) e
                     GROUP BY tenant_id, key, member_id""");
+            run(connection, """
+                    INSERT INTO points_total_counts (tenant_id, period_key, total, members)
+                    SELECT tenant_id, period_key, total, count(*) FROM points_totals
+                    GROUP BY tenant_id, period_key, total""");
             connection.commit();
             connection.setAutoCommit(true);
-            try (PreparedStatement analyze = connection
-                    .prepareStatement("VACUUM (ANALYZE) members, organisations, points_ledger, points_totals")) {
+            try (PreparedStatement analyze = connection.prepareStatement(
+                    "VACUUM (ANALYZE) members, organisations, points_ledger, points_totals, points_total_counts")) {
                 analyze.execute();
             }
             connection.setAutoCommit(false);

@@ -114,13 +114,20 @@ public class PointsLedger {
         });
     }
 
-    /** Adds an entry's points to its member's totals of its month, quarter and year. */
+    /**
+     * Adds an entry's points to its member's totals of its month, quarter and year, and moves the member between the
+     * per-total counts that ranks are read from.
+     */
     private static void addToTotals(Connection connection, String tenant, NewEntry entry) throws SQLException {
+        String[] keys = new String[3];
+        Long[] before = new Long[3];
+        long[] after = new long[3];
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO points_totals (tenant_id, period_key, member_id, total) VALUES (?, ?, ?, ?), (?, ?, ?, ?),
                     (?, ?, ?, ?)
                 ON CONFLICT (tenant_id, period_key, member_id)
-                DO UPDATE SET total = points_totals.total + EXCLUDED.total""")) {
+                DO UPDATE SET total = points_totals.total + EXCLUDED.total
+                RETURNING period_key, total, (xmax = 0) AS inserted""")) {
             int index = 1;
             for (AppraisalPeriod kind : AppraisalPeriod.values()) {
                 upsert.setString(index++, tenant);
@@ -128,7 +135,34 @@ public class PointsLedger {
                 upsert.setLong(index++, entry.memberId());
                 upsert.setLong(index++, entry.points());
             }
-            upsert.executeUpdate();
+            try (ResultSet rs = upsert.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    keys[i] = rs.getString(1);
+                    after[i] = rs.getLong(2);
+                    before[i] = rs.getBoolean(3) ? null : after[i] - entry.points();
+                }
+            }
+        }
+        try (PreparedStatement move = connection.prepareStatement(
+                """
+                        WITH moved (period_key, old_total, new_total) AS (
+                            VALUES (?, CAST(? AS bigint), CAST(? AS bigint)), (?, CAST(? AS bigint), CAST(? AS bigint)),
+                                   (?, CAST(? AS bigint), CAST(? AS bigint))),
+                        left_behind AS (
+                            UPDATE points_total_counts c SET members = c.members - 1 FROM moved
+                            WHERE c.tenant_id = ? AND c.period_key = moved.period_key AND c.total = moved.old_total)
+                        INSERT INTO points_total_counts (tenant_id, period_key, total, members)
+                        SELECT ?, period_key, new_total, 1 FROM moved
+                        ON CONFLICT (tenant_id, period_key, total) DO UPDATE SET members = points_total_counts.members + 1""")) {
+            int index = 1;
+            for (int i = 0; i < 3; i++) {
+                move.setString(index++, keys[i]);
+                move.setObject(index++, before[i], Types.BIGINT);
+                move.setLong(index++, after[i]);
+            }
+            move.setString(index++, tenant);
+            move.setString(index, tenant);
+            move.executeUpdate();
         }
     }
 

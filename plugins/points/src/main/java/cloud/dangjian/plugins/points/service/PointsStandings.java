@@ -105,8 +105,9 @@ public class PointsStandings {
         Number ahead;
         if (scope == null) {
             ahead = (Number) entityManager.createNativeQuery("""
-                    SELECT count(*) FROM points_totals WHERE tenant_id = ?1 AND period_key = ?2 AND total > ?3""")
-                    .setParameter(1, tenant).setParameter(2, period.key()).setParameter(3, own).getSingleResult();
+                    SELECT coalesce(sum(members), 0) FROM points_total_counts
+                    WHERE tenant_id = ?1 AND period_key = ?2 AND total > ?3""").setParameter(1, tenant)
+                    .setParameter(2, period.key()).setParameter(3, own).getSingleResult();
         } else {
             ahead = (Number) entityManager.createNativeQuery("""
                     SELECT count(*) FROM points_totals t
