@@ -83,6 +83,11 @@ class ShellBrowserTest {
         browser.get(url("/t/" + tenant));
         assertEquals(List.of("公告"), menu());
         Browser.screenshots(browser, "portal-home-with-plugin");
+        browser.findElement(By.linkText("公告")).click();
+        assertTrue(
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notices"))).getText().contains("欢迎使用公告栏"),
+                "the entry leads to the plugin's page");
+        browser.get(url("/t/" + tenant));
 
         browser.findElement(By.linkText("切换到 English")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Hello, tenant-admin"));
@@ -97,6 +102,9 @@ class ShellBrowserTest {
         browser.get(url("/t/" + tenant));
         assertEquals(List.of(), menu());
         assertTrue(text().contains("No feature is switched on"), text());
+        browser.get(url("/t/" + tenant + "/noticeboard/"));
+        assertTrue(browser.getPageSource().contains("404"), "a plugin switched off hides its pages too");
+        assertTrue(browser.findElements(By.id("notices")).isEmpty());
     }
 
     @Test
