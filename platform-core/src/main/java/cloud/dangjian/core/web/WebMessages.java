@@ -132,6 +132,42 @@ public interface WebMessages {
     @Message("该党员已停用")
     String member_disabled();
 
+    @Message("批量导入")
+    String bulk_import();
+
+    @Message("上传 CSV（UTF-8，首行为列名）或 XLSX 文件。文件先整体校验：有错误的行会逐行列出，整个文件都不会导入。")
+    String bulk_import_help();
+
+    @Message("导入内容")
+    String import_kind();
+
+    @Message("文件")
+    String import_file();
+
+    @Message("只校验，不导入")
+    String import_dry_run();
+
+    @Message("开始导入")
+    String import_start();
+
+    @Message("校验通过：{rows} 行，未写入任何数据。")
+    String import_checked(int rows);
+
+    @Message("导入完成：新增 {created}，更新 {updated}，未变 {unchanged}。")
+    String import_done(int created, int updated, int unchanged);
+
+    @Message("文件有 {count} 处错误，未导入任何数据。请修改后重新上传。")
+    String import_refused(int count);
+
+    @Message("行")
+    String import_line();
+
+    @Message("列")
+    String import_column();
+
+    @Message("原因")
+    String import_reason();
+
     @Message("{#when gender}{#is 'MALE'}男{#is 'FEMALE'}女{#else}{gender}{/when}")
     String gender(String gender);
 

@@ -196,6 +196,44 @@ class ShellBrowserTest {
         assertTrue(browser.findElement(By.id("verify-result")).getText().startsWith("活动证无效"));
     }
 
+    @Test
+    void shouldImportACsvAndReportEachBadRowWithoutImportingAnything() throws Exception {
+        String tenant = tenantWithNoticeboard("港区物流");
+        Fixtures.organisation(tenant, "B01", "BRANCH", null);
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("members", ".csv");
+        java.nio.file.Files.writeString(bad, """
+                code,name,gender,status,branch_code
+                M0001,周敏,FEMALE,FULL,B01
+                M0002,吴强,ROBOT,FULL,B01
+                M0003,郑洁,FEMALE,FULL,B99
+                """);
+        signIn("tenant-admin", "/t/" + tenant);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("批量导入"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-file")))
+                .sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("import-file")).submit();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-errors")));
+        List<String> rows = browser.findElements(By.cssSelector("#import-errors tbody tr")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(2, rows.size(), rows.toString());
+        assertTrue(rows.get(0).startsWith("3 gender"), rows.toString());
+        assertTrue(rows.get(1).startsWith("4 branch_code"), rows.toString());
+        Browser.screenshots(browser, "admin-import-errors");
+        given().get("/api/t/{tenant}/members", tenant).then().body("items", org.hamcrest.Matchers.empty());
+
+        java.nio.file.Files.writeString(bad, """
+                code,name,gender,status,branch_code
+                M0001,周敏,FEMALE,FULL,B01
+                M0002,吴强,MALE,FULL,B01
+                """);
+        browser.findElement(By.id("import-file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.id("import-file")).submit();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-result"), "新增 2"));
+        given().get("/api/t/{tenant}/members", tenant).then().body("items.code",
+                org.hamcrest.Matchers.containsInAnyOrder("M0001", "M0002"));
+    }
+
     private String tenantWithNoticeboard(String name) {
         String id = Fixtures.unique("t");
         given().contentType(ContentType.JSON)

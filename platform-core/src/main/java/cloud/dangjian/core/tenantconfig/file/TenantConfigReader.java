@@ -1,6 +1,7 @@
 package cloud.dangjian.core.tenantconfig.file;
 
 import cloud.dangjian.core.identity.domain.Role;
+import cloud.dangjian.core.onboarding.file.OwnTenantRows;
 import cloud.dangjian.core.onboarding.file.TabularFile;
 import cloud.dangjian.core.onboarding.file.TabularRow;
 import cloud.dangjian.core.onboarding.service.MemberImporter;
@@ -152,18 +153,9 @@ public final class TenantConfigReader {
             Set<String> required = new LinkedHashSet<>(columns);
             required.remove("tenant");
             List<TabularRow> rows = TabularFile.read(new ByteArrayInputStream(bytes), TabularFile.CSV, required);
-            List<TabularRow> filled = new ArrayList<>(rows.size());
-            for (TabularRow row : rows) {
-                Map<String, String> cells = new LinkedHashMap<>(row.cells());
-                String tenant = cells.get("tenant");
-                if (tenant == null || tenant.isBlank()) {
-                    cells.put("tenant", tenantId);
-                } else if (!tenant.equals(tenantId)) {
-                    errors.add(new ConfigError(file, row.line(), "tenant",
-                            "names tenant '" + tenant + "', but the file belongs to '" + tenantId + "'"));
-                }
-                filled.add(new TabularRow(row.line(), cells));
-            }
+            List<Problem.FieldError> mismatches = new ArrayList<>();
+            List<TabularRow> filled = OwnTenantRows.fill(rows, tenantId, mismatches);
+            mismatches.forEach(m -> errors.add(new ConfigError(file, m.line(), m.field(), m.message())));
             return new Specs.CsvSpec(file, filled);
         } catch (ProblemException e) {
             errors.addAll(errorsOf(file, e));

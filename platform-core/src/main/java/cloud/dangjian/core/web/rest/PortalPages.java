@@ -104,6 +104,9 @@ public class PortalPages {
             links.add(new ShellNavigation.Link(messages.organisations(), "/t/" + tenant + "/admin/organisations", 0));
             links.add(new ShellNavigation.Link(messages.members(), "/t/" + tenant + "/admin/members", 1));
         }
+        if (grant.permissions().contains(Permission.MEMBERS_WRITE) && grant.writableOrganisations().isEmpty()) {
+            links.add(new ShellNavigation.Link(messages.bulk_import(), "/t/" + tenant + "/admin/import", 1));
+        }
         if (grant.permissions().contains(Permission.PLUGINS_MANAGE)) {
             links.add(new ShellNavigation.Link(messages.plugins(), "/t/" + tenant + "/admin/plugins", 2));
         }
