@@ -168,6 +168,30 @@ public interface WebMessages {
     @Message("原因")
     String import_reason();
 
+    @Message("操作日志")
+    String audit_trail();
+
+    @Message("时间")
+    String audit_time();
+
+    @Message("操作人")
+    String audit_who();
+
+    @Message("操作")
+    String audit_action();
+
+    @Message("结果")
+    String audit_status();
+
+    @Message("页面不存在")
+    String error_not_found();
+
+    @Message("没有权限")
+    String error_forbidden();
+
+    @Message("出错了")
+    String error_other();
+
     @Message("{#when gender}{#is 'MALE'}男{#is 'FEMALE'}女{#else}{gender}{/when}")
     String gender(String gender);
 

@@ -46,6 +46,9 @@ public class PortalPages {
             List<ShellNavigation.Link> adminLinks) {
     }
 
+    /** How many tenants of an administered region the picker lists; the API pages through the rest. */
+    static final int ADMINISTERED_TENANTS_SHOWN = 200;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance tenants(List<TenantChoice> tenants);
@@ -74,6 +77,13 @@ public class PortalPages {
                 choices.computeIfAbsent(membership.tenantId(),
                         id -> new TenantChoice(id, tenants.findByIdOptional(id).map(t -> t.name()).orElse(id)));
             }
+        }
+        // Administrators of a region (or the platform) may enter every tenant below it: the first of them by id.
+        List<String> regionPaths = caller.isPlatformAdmin() ? List.of("/") : caller.administeredRegionPaths();
+        for (String path : regionPaths) {
+            tenants.find("regionId in (select r.id from Region r where r.path like ?1) order by id", path + "%")
+                    .page(0, ADMINISTERED_TENANTS_SHOWN).list()
+                    .forEach(t -> choices.putIfAbsent(t.id(), new TenantChoice(t.id(), t.name())));
         }
         if (choices.size() == 1) {
             return Response.seeOther(URI.create("/t/" + choices.firstKey())).build();
@@ -106,6 +116,9 @@ public class PortalPages {
         }
         if (grant.permissions().contains(Permission.MEMBERS_WRITE) && grant.writableOrganisations().isEmpty()) {
             links.add(new ShellNavigation.Link(messages.bulk_import(), "/t/" + tenant + "/admin/import", 1));
+        }
+        if (grant.permissions().contains(Permission.AUDIT_READ)) {
+            links.add(new ShellNavigation.Link(messages.audit_trail(), "/t/" + tenant + "/admin/audit", 3));
         }
         if (grant.permissions().contains(Permission.PLUGINS_MANAGE)) {
             links.add(new ShellNavigation.Link(messages.plugins(), "/t/" + tenant + "/admin/plugins", 2));
