@@ -71,18 +71,21 @@ CREATE TABLE parked_events (
 CREATE INDEX parked_events_open_idx ON parked_events (id) WHERE resolved_at IS NULL;
 COMMENT ON TABLE parked_events IS 'platform-level, not tenant-owned: poison events parked for a platform administrator';
 
-DO $$
-DECLARE
-    tenant_table text;
+-- Every tenant-owned table gets the same row-level security: the rows of the tenant the connection acts as
+-- (TenantDatabaseSession sets dangjian.tenant_id), and only those. Core and plugin migrations call this rather than
+-- repeat the statements; only the owner of a table (the migration role) can run it on that table.
+CREATE FUNCTION dangjian_isolate_tenant_rows(tenant_table regclass) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    FOREACH tenant_table IN ARRAY ARRAY['tenant_plugins', 'processed_events'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tenant_table);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', tenant_table);
-        EXECUTE format($policy$
-            CREATE POLICY tenant_isolation ON %I
-                USING (tenant_id = current_setting('dangjian.tenant_id', true))
-                WITH CHECK (tenant_id = current_setting('dangjian.tenant_id', true))
-        $policy$, tenant_table);
-        EXECUTE format('COMMENT ON TABLE %I IS %L', tenant_table, 'tenant-owned: row-level security by tenant_id');
-    END LOOP;
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', tenant_table);
+    EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', tenant_table);
+    EXECUTE format($policy$
+        CREATE POLICY tenant_isolation ON %s
+            USING (tenant_id = current_setting('dangjian.tenant_id', true))
+            WITH CHECK (tenant_id = current_setting('dangjian.tenant_id', true))
+    $policy$, tenant_table);
+    EXECUTE format('COMMENT ON TABLE %s IS %L', tenant_table, 'tenant-owned: row-level security by tenant_id');
 END $$;
+REVOKE EXECUTE ON FUNCTION dangjian_isolate_tenant_rows(regclass) FROM PUBLIC;
+
+SELECT dangjian_isolate_tenant_rows('tenant_plugins');
+SELECT dangjian_isolate_tenant_rows('processed_events');

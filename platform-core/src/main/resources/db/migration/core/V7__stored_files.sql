@@ -21,9 +21,4 @@ CREATE TABLE stored_files (
 );
 CREATE INDEX stored_files_pending_idx ON stored_files (tenant_id, created_at) WHERE status = 'PENDING';
 
-ALTER TABLE stored_files ENABLE ROW LEVEL SECURITY;
-ALTER TABLE stored_files FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON stored_files
-    USING (tenant_id = current_setting('dangjian.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('dangjian.tenant_id', true));
-COMMENT ON TABLE stored_files IS 'tenant-owned: row-level security by tenant_id';
+SELECT dangjian_isolate_tenant_rows('stored_files');

@@ -14,17 +14,5 @@ CREATE TABLE noticeboard_receipts (
     title       varchar(200) NOT NULL
 );
 
-DO $$
-DECLARE
-    tenant_table text;
-BEGIN
-    FOREACH tenant_table IN ARRAY ARRAY['noticeboard_notices', 'noticeboard_receipts'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tenant_table);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', tenant_table);
-        EXECUTE format($policy$
-            CREATE POLICY tenant_isolation ON %I
-                USING (tenant_id = current_setting('dangjian.tenant_id', true))
-                WITH CHECK (tenant_id = current_setting('dangjian.tenant_id', true))
-        $policy$, tenant_table);
-    END LOOP;
-END $$;
+SELECT dangjian_isolate_tenant_rows('noticeboard_notices');
+SELECT dangjian_isolate_tenant_rows('noticeboard_receipts');

@@ -77,18 +77,5 @@ ALTER TABLE points_ledger ADD CONSTRAINT points_ledger_task_fk FOREIGN KEY (tena
 -- changes or removes one. A correction is a new, compensating entry.
 REVOKE UPDATE, DELETE, TRUNCATE ON points_ledger FROM ${app_role};
 
-DO $$
-DECLARE
-    tenant_table text;
-BEGIN
-    FOREACH tenant_table IN ARRAY ARRAY['points_ledger', 'points_tasks'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tenant_table);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', tenant_table);
-        EXECUTE format($policy$
-            CREATE POLICY tenant_isolation ON %I
-                USING (tenant_id = current_setting('dangjian.tenant_id', true))
-                WITH CHECK (tenant_id = current_setting('dangjian.tenant_id', true))
-        $policy$, tenant_table);
-        EXECUTE format('COMMENT ON TABLE %I IS %L', tenant_table, 'tenant-owned: row-level security by tenant_id');
-    END LOOP;
-END $$;
+SELECT dangjian_isolate_tenant_rows('points_ledger');
+SELECT dangjian_isolate_tenant_rows('points_tasks');

@@ -12,12 +12,7 @@ CREATE TABLE points_totals (
 );
 CREATE INDEX points_totals_rank_idx ON points_totals (tenant_id, period_key, total DESC, member_id);
 
-ALTER TABLE points_totals ENABLE ROW LEVEL SECURITY;
-ALTER TABLE points_totals FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON points_totals
-    USING (tenant_id = current_setting('dangjian.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('dangjian.tenant_id', true));
-COMMENT ON TABLE points_totals IS 'tenant-owned: row-level security by tenant_id';
+SELECT dangjian_isolate_tenant_rows('points_totals');
 
 -- Rebuild from the ledger, tenant by tenant (row-level security binds the owner too).
 DO $$

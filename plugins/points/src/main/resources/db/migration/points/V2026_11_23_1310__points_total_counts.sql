@@ -9,12 +9,7 @@ CREATE TABLE points_total_counts (
     PRIMARY KEY (tenant_id, period_key, total)
 );
 
-ALTER TABLE points_total_counts ENABLE ROW LEVEL SECURITY;
-ALTER TABLE points_total_counts FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON points_total_counts
-    USING (tenant_id = current_setting('dangjian.tenant_id', true))
-    WITH CHECK (tenant_id = current_setting('dangjian.tenant_id', true));
-COMMENT ON TABLE points_total_counts IS 'tenant-owned: row-level security by tenant_id';
+SELECT dangjian_isolate_tenant_rows('points_total_counts');
 
 DO $$
 DECLARE
