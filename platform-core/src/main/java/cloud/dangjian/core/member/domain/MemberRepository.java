@@ -11,4 +11,9 @@ public class MemberRepository implements PanacheRepository<Member> {
     public Optional<Member> findByCode(String code) {
         return find("code", code).firstResultOptional();
     }
+
+    /** The member whose login (Keycloak username) this is. */
+    public Optional<Member> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
 }

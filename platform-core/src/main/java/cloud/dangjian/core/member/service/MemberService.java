@@ -254,11 +254,10 @@ public class MemberService {
         Logins.problemWith(login).ifPresent(problem -> {
             throw ProblemException.invalidField("username", "username " + problem);
         });
-        members.find("username", login).firstResultOptional().filter(other -> !other.id().equals(self))
-                .ifPresent(other -> {
-                    throw ProblemException.conflict("username",
-                            "the login '" + login + "' is already member " + other.code() + "'s");
-                });
+        members.findByUsername(login).filter(other -> !other.id().equals(self)).ifPresent(other -> {
+            throw ProblemException.conflict("username",
+                    "the login '" + login + "' is already member " + other.code() + "'s");
+        });
         return login;
     }
 

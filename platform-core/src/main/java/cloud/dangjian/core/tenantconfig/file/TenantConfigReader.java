@@ -191,15 +191,4 @@ public final class TenantConfigReader {
         }
         return value;
     }
-
-    static Set<String> duplicates(List<String> values) {
-        Set<String> seen = new LinkedHashSet<>();
-        Set<String> duplicates = new LinkedHashSet<>();
-        for (String value : values) {
-            if (!seen.add(value)) {
-                duplicates.add(value);
-            }
-        }
-        return duplicates;
-    }
 }

@@ -18,7 +18,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -86,9 +85,8 @@ public class CardPages {
             UriInfo uriInfo) {
         access.grantIn(tenant);
         String tenantName = tenants.findByIdOptional(tenant).map(t -> t.name()).orElse(tenant);
-        Optional<CardHolder> holder = tenantScope.call(tenant,
-                () -> QuarkusTransaction.requiringNew().call(() -> members.find("username", caller.username())
-                        .firstResultOptional().map(member -> holder(tenant, member, uriInfo))));
+        Optional<CardHolder> holder = tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
+                .call(() -> members.findByUsername(caller.username()).map(member -> holder(tenant, member, uriInfo))));
         return Templates.card(new Card(tenant, tenantName, holder)).setLocale(Locales.of(lang));
     }
 
@@ -96,9 +94,7 @@ public class CardPages {
     @Path("/admin/verify")
     public TemplateInstance verify(@PathParam("tenant") String tenant, @QueryParam("code") String code,
             @CookieParam(Locales.COOKIE) String lang, UriInfo uriInfo) {
-        if (!access.grantIn(tenant).permissions().contains(Permission.MEMBERS_READ)) {
-            throw new ForbiddenException("You need the permission 'members:read' in this organisation");
-        }
+        access.require(tenant, Permission.MEMBERS_READ);
         boolean checked = code != null && !code.isBlank();
         Optional<CardHolder> holder = !checked ? Optional.empty()
                 : cards.memberCodeOf(tenant, code)
