@@ -1,5 +1,6 @@
 package cloud.dangjian.core.event.service;
 
+import cloud.dangjian.core.database.AfterCommit;
 import cloud.dangjian.core.event.DomainEvent;
 import cloud.dangjian.core.event.PlatformEvents;
 import cloud.dangjian.core.plugin.service.PluginRegistry;
@@ -10,10 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,7 +41,7 @@ public class DomainEvents {
     OutboxRelay relay;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /**
      * Writes an event of the current tenant (none for platform-level work) to the outbox.
@@ -78,7 +76,8 @@ public class DomainEvents {
                 VALUES (?1, ?2, ?3, CAST(?4 AS jsonb), ?5)""").setParameter(1, event.id())
                 .setParameter(2, event.tenantId()).setParameter(3, type).setParameter(4, json.toString())
                 .setParameter(5, Timestamp.from(event.occurredAt())).executeUpdate();
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        // Relay soon after commit instead of waiting for the next scheduled pass.
+        afterCommit.run(relay::wake);
         return event;
     }
 
@@ -90,21 +89,6 @@ public class DomainEvents {
         if (owner.isEmpty() || !owner.get().publishes().contains(type)) {
             throw new IllegalArgumentException("Event type '" + type
                     + "' is not declared in the publishes() of the plugin it is named after; declare it there");
-        }
-    }
-
-    /** Relays soon after commit instead of waiting for the next scheduled pass. */
-    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wake();
-            }
         }
     }
 }

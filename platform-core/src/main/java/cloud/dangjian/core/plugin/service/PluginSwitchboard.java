@@ -1,5 +1,6 @@
 package cloud.dangjian.core.plugin.service;
 
+import cloud.dangjian.core.database.AfterCommit;
 import cloud.dangjian.core.event.PlatformEvents;
 import cloud.dangjian.core.event.service.DomainEvents;
 import cloud.dangjian.core.plugin.domain.TenantPlugin;
@@ -12,10 +13,7 @@ import cloud.dangjian.core.tenancy.context.CurrentTenant;
 import cloud.dangjian.core.tenancy.service.TenantStatusGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,7 @@ public class PluginSwitchboard {
     DomainEvents events;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /**
      * @param enabled
@@ -73,7 +71,8 @@ public class PluginSwitchboard {
                     "enabled", null);
         }
         apply(plugin, tenantId, enabled, overrides, changedBy);
-        transactions.registerInterposedSynchronization(new ForgetAfterCommit(states, tenantId, pluginId));
+        // Drop this node's cached state once the change is visible to other transactions, not before.
+        afterCommit.run(() -> states.forget(tenantId, pluginId));
     }
 
     private <C> void apply(DangjianPlugin<C> plugin, String tenantId, boolean enabled, Map<String, Object> overrides,
@@ -113,20 +112,5 @@ public class PluginSwitchboard {
         payload.put("overrides", settings);
         payload.put("changedBy", changedBy);
         events.publish(eventType, payload);
-    }
-
-    /** Drops this node's cached state once the change is visible to other transactions, not before. */
-    private record ForgetAfterCommit(PluginStates states, String tenantId, String pluginId) implements Synchronization {
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                states.forget(tenantId, pluginId);
-            }
-        }
     }
 }

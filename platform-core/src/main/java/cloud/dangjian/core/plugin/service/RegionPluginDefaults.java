@@ -1,5 +1,6 @@
 package cloud.dangjian.core.plugin.service;
 
+import cloud.dangjian.core.database.AfterCommit;
 import cloud.dangjian.core.event.PlatformEvents;
 import cloud.dangjian.core.event.service.DomainEvents;
 import cloud.dangjian.core.plugin.domain.RegionPluginDefault;
@@ -8,10 +9,7 @@ import cloud.dangjian.core.plugin.spi.PluginDescriptor;
 import cloud.dangjian.core.tenancy.domain.Region;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ public class RegionPluginDefaults {
     DomainEvents events;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Transactional
     public RegionSettings get(Region region, String pluginId) {
@@ -75,23 +73,9 @@ public class RegionPluginDefaults {
         payload.put("settings", settings);
         payload.put("changedBy", changedBy);
         events.publishForPlatform(PlatformEvents.REGION_PLUGIN_DEFAULTS_CHANGED, payload);
-        transactions.registerInterposedSynchronization(new ForgetAllAfterCommit(states));
+        // Every tenant below the region may be affected; region changes are rare, so forget everything.
+        afterCommit.run(states::forgetAll);
         defaults.flush();
         return get(region, pluginId);
-    }
-
-    /** Every tenant below the region may be affected; region changes are rare, so forget everything. */
-    private record ForgetAllAfterCommit(PluginStates states) implements Synchronization {
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                states.forgetAll();
-            }
-        }
     }
 }
