@@ -1,7 +1,6 @@
 package cloud.dangjian.core.web.rest;
 
 import cloud.dangjian.core.identity.domain.Permission;
-import cloud.dangjian.core.identity.service.Caller;
 import cloud.dangjian.core.member.domain.Member;
 import cloud.dangjian.core.member.service.MemberSearch;
 import cloud.dangjian.core.member.service.MemberService;
@@ -16,7 +15,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,7 +68,7 @@ public class AdminDirectoryPages {
     @Path("/organisations")
     public TemplateInstance organisations(@PathParam("tenant") String tenant,
             @CookieParam(Locales.COOKIE) String lang) {
-        require(tenant, Permission.ORGANISATIONS_READ);
+        access.require(tenant, Permission.ORGANISATIONS_READ);
         List<Node> nodes = tenantScope.call(tenant, () -> organisations.list(null).stream()
                 .map(o -> new Node(o.code(), o.name(), o.kind().name(), depth(o))).toList());
         return Templates.organisations(tenant, nodes).setLocale(Locales.of(lang));
@@ -80,7 +78,7 @@ public class AdminDirectoryPages {
     @Path("/members")
     public TemplateInstance members(@PathParam("tenant") String tenant, @QueryParam("name") String name,
             @QueryParam("after") String after, @CookieParam(Locales.COOKIE) String lang) {
-        require(tenant, Permission.MEMBERS_READ);
+        access.require(tenant, Permission.MEMBERS_READ);
         String prefix = name == null || name.isBlank() ? null : name.strip();
         Members page = tenantScope.call(tenant, () -> {
             Map<Long, String> branchNames = new HashMap<>();
@@ -96,13 +94,6 @@ public class AdminDirectoryPages {
             return new Members(tenant, prefix == null ? "" : prefix, rows, next);
         });
         return Templates.members(page).setLocale(Locales.of(lang));
-    }
-
-    private void require(String tenant, String permission) {
-        Caller.TenantGrant grant = access.grantIn(tenant);
-        if (!grant.permissions().contains(permission)) {
-            throw new ForbiddenException("You need the permission '" + permission + "' in this organisation");
-        }
     }
 
     private static int depth(Organisation organisation) {

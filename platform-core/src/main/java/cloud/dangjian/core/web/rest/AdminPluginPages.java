@@ -134,9 +134,7 @@ public class AdminPluginPages {
     }
 
     private void requireManager(String tenant) {
-        if (!access.grantIn(tenant).permissions().contains(Permission.PLUGINS_MANAGE)) {
-            throw new ForbiddenException("You need the permission 'plugins:manage' in this organisation");
-        }
+        access.require(tenant, Permission.PLUGINS_MANAGE);
     }
 
     /** Bean Validation speaks the server's language; a value of the wrong kind gets the shell's own message. */

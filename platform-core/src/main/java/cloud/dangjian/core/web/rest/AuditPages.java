@@ -9,7 +9,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -46,9 +45,7 @@ public class AuditPages {
 
     @GET
     public TemplateInstance audit(@PathParam("tenant") String tenant, @CookieParam(Locales.COOKIE) String lang) {
-        if (!access.grantIn(tenant).permissions().contains(Permission.AUDIT_READ)) {
-            throw new ForbiddenException("You need the permission 'audit:read' in this organisation");
-        }
+        access.require(tenant, Permission.AUDIT_READ);
         List<Line> lines = trail.ofTenant(tenant, 200).stream().map(e -> new Line(TIME.format(e.occurredAt()),
                 e.username() == null ? "—" : e.username(), e.action(), e.status())).toList();
         return Templates.audit(tenant, lines).setLocale(Locales.of(lang));

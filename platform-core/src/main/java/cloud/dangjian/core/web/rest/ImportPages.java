@@ -139,8 +139,8 @@ public class ImportPages {
 
     /** A branch secretary writes only inside their branch; a file may touch the whole tenant, so it is not theirs. */
     private void require(String tenant) {
-        Caller.TenantGrant grant = access.grantIn(tenant);
-        if (!grant.permissions().contains(Permission.MEMBERS_WRITE) || !grant.writableOrganisations().isEmpty()) {
+        Caller.TenantGrant grant = access.require(tenant, Permission.MEMBERS_WRITE);
+        if (!grant.writableOrganisations().isEmpty()) {
             throw new ForbiddenException("Bulk import needs 'members:write' over the whole organisation");
         }
     }

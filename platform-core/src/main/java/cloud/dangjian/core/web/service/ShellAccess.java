@@ -5,6 +5,7 @@ import cloud.dangjian.core.tenancy.domain.Slugs;
 import cloud.dangjian.core.tenancy.service.TenantStatusGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 
 /**
@@ -25,6 +26,15 @@ public class ShellAccess {
         Caller.TenantGrant grant = standing == null ? null : caller.grantIn(tenant, standing.regionPath());
         if (grant == null || !grant.member()) {
             throw new NotFoundException();
+        }
+        return grant;
+    }
+
+    /** The caller's grant in a tenant they belong to, refused with 403 unless it holds {@code permission}. */
+    public Caller.TenantGrant require(String tenant, String permission) {
+        Caller.TenantGrant grant = grantIn(tenant);
+        if (!grant.permissions().contains(permission)) {
+            throw new ForbiddenException("You need the permission '" + permission + "' in this organisation");
         }
         return grant;
     }
