@@ -1,19 +1,16 @@
 package cloud.dangjian.core.plugin;
 
-import static cloud.dangjian.core.plugin.PluginTenants.change;
-import static cloud.dangjian.core.plugin.PluginTenants.tenantWithPlan;
-import static io.restassured.RestAssured.given;
+import static cloud.dangjian.core.plugin.PluginTenants.postNotice;
+import static cloud.dangjian.core.plugin.PluginTenants.receipts;
+import static cloud.dangjian.core.plugin.PluginTenants.tenantWithNoticeboardOn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.dangjian.core.event.kafka.KafkaEventListener;
 import cloud.dangjian.core.event.kafka.KafkaSettings;
-import cloud.dangjian.core.plugin.noticeboard.NoticeboardPlugin;
-import cloud.dangjian.core.testing.Fixtures;
 import cloud.dangjian.core.testing.KafkaResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,17 +39,16 @@ class KafkaEventsTest {
 
     @Test
     void shouldRelayThroughKafkaAndResumeAfterAConsumerRestartWithoutLossOrDuplicates() throws Exception {
-        String tenant = tenantWithPlan(Fixtures.region(), NoticeboardPlugin.ID);
-        change(tenant, NoticeboardPlugin.ID, true, null).statusCode(200);
+        String tenant = tenantWithNoticeboardOn();
 
-        UUID first = post(tenant, "经由 Kafka");
+        UUID first = postNotice(tenant, "经由 Kafka");
         await(() -> receipts(tenant).equals(List.of("经由 Kafka")));
         assertTrue(topicHolds(first), "the event travelled on the Kafka topic");
 
         listener.stop();
         List<UUID> whileDown = new ArrayList<>();
         for (String title : List.of("停机时一", "停机时二", "停机时三")) {
-            whileDown.add(post(tenant, title));
+            whileDown.add(postNotice(tenant, title));
         }
         await(() -> whileDown.stream().allMatch(this::topicHolds));
         assertEquals(List.of("经由 Kafka"), receipts(tenant), "nobody consumes while the listener is down");
@@ -64,7 +60,7 @@ class KafkaEventsTest {
         listener.stop();
         rewindGroup();
         listener.start();
-        post(tenant, "重放之后");
+        postNotice(tenant, "重放之后");
         await(() -> receipts(tenant).size() == 5);
         assertEquals(List.of("停机时一", "停机时三", "停机时二", "经由 Kafka", "重放之后").stream().sorted().toList(),
                 receipts(tenant).stream().sorted().toList());
@@ -103,28 +99,7 @@ class KafkaEventsTest {
         }
     }
 
-    private static UUID post(String tenant, String title) {
-        return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("title", title))
-                .post("/api/t/{tenant}/noticeboard/notices", tenant).then().statusCode(200).extract().path("event"));
-    }
-
-    private static List<String> receipts(String tenant) {
-        return given().get("/api/t/{tenant}/noticeboard/receipts", tenant).then().statusCode(200).extract().jsonPath()
-                .getList("", String.class);
-    }
-
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 60 s");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        PluginTenants.await(Duration.ofSeconds(60), condition);
     }
 }

@@ -1,6 +1,9 @@
 package cloud.dangjian.core.plugin;
 
-import static cloud.dangjian.core.plugin.PluginTenants.change;
+import static cloud.dangjian.core.plugin.PluginTenants.postNotice;
+import static cloud.dangjian.core.plugin.PluginTenants.receipts;
+import static cloud.dangjian.core.plugin.PluginTenants.sleep;
+import static cloud.dangjian.core.plugin.PluginTenants.tenantWithNoticeboardOn;
 import static cloud.dangjian.core.plugin.PluginTenants.tenantWithPlan;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -20,7 +23,6 @@ import cloud.dangjian.core.testing.Fixtures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,11 +65,11 @@ class OutboxEventsTest {
 
     @Test
     void shouldLoseNothingWhenTheNodeStopsBetweenCommitAndRelay() {
-        String tenant = enabledTenant();
+        String tenant = tenantWithNoticeboardOn();
         relay.pause();
         UUID event;
         try {
-            event = post(tenant, "停电前的通知");
+            event = postNotice(tenant, "停电前的通知");
             sleep(Duration.ofMillis(1500));
             assertEquals(1, count("SELECT count(*) FROM outbox_events WHERE id = ? AND published_at IS NULL", event),
                     "committed with the change, not yet relayed");
@@ -88,7 +90,7 @@ class OutboxEventsTest {
 
     @Test
     void shouldProcessAnEventOnceUnderConcurrentRedelivery() throws Exception {
-        String tenant = enabledTenant();
+        String tenant = tenantWithNoticeboardOn();
         DomainEvent event = tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
                 .call(() -> events.publish(NoticeboardPlugin.NOTICE_POSTED, Map.of("title", "并发通知"))));
         await(() -> receipts(tenant).size() == 1);
@@ -108,9 +110,9 @@ class OutboxEventsTest {
 
     @Test
     void shouldParkAPoisonEventAfterRetriesAndResolveItOnAnAdministratorsRetry() {
-        String tenant = enabledTenant();
+        String tenant = tenantWithNoticeboardOn();
         NoticeReceiptConsumer.CURED.set(false);
-        UUID event = post(tenant, "poison 通知");
+        UUID event = postNotice(tenant, "poison 通知");
         await(() -> given().get("/api/admin/events/parked").then().extract().jsonPath()
                 .getList("event.id", String.class).contains(event.toString()));
         given().get("/api/admin/events/parked").then().statusCode(200)
@@ -121,7 +123,7 @@ class OutboxEventsTest {
         assertEquals(List.of(), receipts(tenant), "a failed attempt leaves nothing behind");
         assertTrue(meters.counter("dangjian.events.parked", "consumer", "noticeboard.receipts").count() >= 1);
         // The poison event did not hold up the ones behind it.
-        post(tenant, "正常通知");
+        postNotice(tenant, "正常通知");
         await(() -> receipts(tenant).equals(List.of("正常通知")));
 
         long parkedId = given().get("/api/admin/events/parked").then().extract().jsonPath()
@@ -142,11 +144,11 @@ class OutboxEventsTest {
 
     @Test
     void shouldNotDeliverToAPluginSwitchedOffInTheEventsTenant() {
-        String on = enabledTenant();
+        String on = tenantWithNoticeboardOn();
         String off = tenantWithPlan(Fixtures.region(), NoticeboardPlugin.ID);
         tenantScope.run(off, () -> QuarkusTransaction.requiringNew()
                 .run(() -> events.publish(NoticeboardPlugin.NOTICE_POSTED, Map.of("title", "无人接收"))));
-        post(on, "有人接收");
+        postNotice(on, "有人接收");
         await(() -> receipts(on).size() == 1);
         relay.relayPending();
         assertEquals(0, count("SELECT count(*) FROM noticeboard_receipts WHERE tenant_id = ?", off));
@@ -154,46 +156,15 @@ class OutboxEventsTest {
 
     @Test
     void shouldRefuseAnEventTypeThePluginDoesNotDeclare() {
-        String tenant = enabledTenant();
+        String tenant = tenantWithNoticeboardOn();
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> tenantScope.run(tenant, () -> QuarkusTransaction.requiringNew()
                         .run(() -> events.publish("noticeboard.undeclared", Map.of()))));
         assertTrue(refused.getMessage().contains("publishes()"));
     }
 
-    private static String enabledTenant() {
-        String tenant = tenantWithPlan(Fixtures.region(), NoticeboardPlugin.ID);
-        change(tenant, NoticeboardPlugin.ID, true, null).statusCode(200);
-        return tenant;
-    }
-
-    private static UUID post(String tenant, String title) {
-        return UUID.fromString(given().contentType(ContentType.JSON).body(Map.of("title", title))
-                .post("/api/t/{tenant}/noticeboard/notices", tenant).then().statusCode(200).extract().path("event"));
-    }
-
-    private static List<String> receipts(String tenant) {
-        return given().get("/api/t/{tenant}/noticeboard/receipts", tenant).then().statusCode(200).extract().jsonPath()
-                .getList("", String.class);
-    }
-
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within 20 s");
-            }
-            sleep(Duration.ofMillis(100));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        PluginTenants.await(Duration.ofSeconds(20), condition);
     }
 
     private long count(String sql, Object parameter) {
