@@ -23,6 +23,15 @@ public class TenantAccess {
     // Fail closed: work that no AccessFilter authorised holds no permission here.
     private Set<String> permissions = Set.of();
 
+    /**
+     * For the web shell, whose pages check the caller's grant themselves ({@code ShellAccess}) rather than through
+     * {@link AccessFilter}: the services' permission and subtree checks then hold for a page as for the API.
+     */
+    public void adopt(Caller.TenantGrant grant) {
+        limitWritesTo(grant.writableOrganisations());
+        holdPermissions(grant.permissions());
+    }
+
     void limitWritesTo(List<Long> organisationIds) {
         this.writableOrganisations = organisationIds;
     }
@@ -57,6 +66,11 @@ public class TenantAccess {
                     "Organisation '" + organisation.code() + "' is outside the organisations you are secretary of",
                     field, null);
         }
+    }
+
+    /** Whether the caller's writes reach the whole tenant (an administrator), not only some subtrees (a secretary). */
+    public boolean writesWholeTenant() {
+        return writableOrganisations.isEmpty();
     }
 
     /** Whether the caller may write what touches {@code organisation}: for work that skips what it may not touch. */

@@ -1,6 +1,7 @@
 package cloud.dangjian.core.web.service;
 
 import cloud.dangjian.core.identity.service.Caller;
+import cloud.dangjian.core.identity.service.TenantAccess;
 import cloud.dangjian.core.tenancy.domain.Slugs;
 import cloud.dangjian.core.tenancy.service.TenantStatusGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,8 @@ import jakarta.ws.rs.NotFoundException;
 
 /**
  * The same rule for pages as {@code AccessFilter} applies to the API: a tenant the caller has no membership in does not
- * exist for them (404), and what they may do there is the union of their memberships' permissions.
+ * exist for them (404), and what they may do there is the union of their memberships' permissions. The grant is also
+ * handed to {@link TenantAccess}, so the services a page calls limit writes as they do for the API.
  */
 @ApplicationScoped
 public class ShellAccess {
@@ -21,12 +23,16 @@ public class ShellAccess {
     @Inject
     TenantStatusGate gate;
 
+    @Inject
+    TenantAccess tenantAccess;
+
     public Caller.TenantGrant grantIn(String tenant) {
         TenantStatusGate.Standing standing = Slugs.isValid(tenant) ? gate.standing(tenant) : null;
         Caller.TenantGrant grant = standing == null ? null : caller.grantIn(tenant, standing.regionPath());
         if (grant == null || !grant.member()) {
             throw new NotFoundException();
         }
+        tenantAccess.adopt(grant);
         return grant;
     }
 
