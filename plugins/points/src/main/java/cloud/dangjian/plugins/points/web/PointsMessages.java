@@ -313,4 +313,19 @@ public interface PointsMessages {
 
     @Message("全单位")
     String whole_tenant();
+
+    @Message("这条记录本身是更正，请更正原记录")
+    String error_is_correction();
+
+    @Message("更正必须改变该记录，且更正后的分值在 0 与原分值之间")
+    String error_correction_range();
+
+    @Message("查看明细")
+    String view_history();
+
+    @Message("{year} 年各月")
+    String trend_year(String year);
+
+    @Message("该党员本期没有积分记录。")
+    String no_history();
 }

@@ -410,4 +410,24 @@ public interface PointsMessagesEn extends PointsMessages {
     @Override
     @Message("Whole organisation")
     String whole_tenant();
+
+    @Override
+    @Message("This entry is itself a correction; correct the entry it corrects")
+    String error_is_correction();
+
+    @Override
+    @Message("A correction must change the entry and keep it between 0 and its own points")
+    String error_correction_range();
+
+    @Override
+    @Message("History")
+    String view_history();
+
+    @Override
+    @Message("Each month of {year}")
+    String trend_year(String year);
+
+    @Override
+    @Message("This member has no entries in this period.")
+    String no_history();
 }
