@@ -328,4 +328,7 @@ public interface PointsMessages {
 
     @Message("该党员本期没有积分记录。")
     String no_history();
+
+    @Message("类别")
+    String kind_column();
 }

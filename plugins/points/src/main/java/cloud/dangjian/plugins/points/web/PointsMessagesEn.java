@@ -430,4 +430,8 @@ public interface PointsMessagesEn extends PointsMessages {
     @Override
     @Message("This member has no entries in this period.")
     String no_history();
+
+    @Override
+    @Message("Kind")
+    String kind_column();
 }
