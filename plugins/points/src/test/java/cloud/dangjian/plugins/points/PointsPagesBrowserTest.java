@@ -74,6 +74,7 @@ class PointsPagesBrowserTest {
         assertEquals("志愿服务", value("award-reason"));
         assertEquals(memberCode, value("award-member"));
         assertEquals("true", browser.findElement(By.id("award-points")).getAttribute("aria-invalid"));
+        screenshotsAt("award-form", "points-appraisal-award-error");
         award(memberCode, "11", "志愿服务");
         assertEquals("附加积分须在 1 到 10 分之间",
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("award-points-error"))).getText());
@@ -102,7 +103,9 @@ class PointsPagesBrowserTest {
         browser.findElement(By.id("publish-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks-notice"), "任务已发布"));
         long task = Database.count(app, tenant, "SELECT max(id) FROM points_tasks");
-        Browser.screenshots(browser, "points-tasks-secretary");
+        assertTrue(browser.findElement(By.id("open-tasks")).getText().contains("走访困难党员"),
+                "the secretary follows what they published");
+        assertTrue(browser.findElements(By.id("claim-" + task)).isEmpty(), "without a member record, nothing to claim");
 
         // The member sees the award, claims the task and reports it done.
         switchUser("member", "/t/" + tenant + "/points");
@@ -120,12 +123,13 @@ class PointsPagesBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks-notice"), "等待审核"));
         assertTrue(browser.findElement(By.id("my-tasks")).getText().contains("待审核"), text());
         assertTrue(browser.findElements(By.id("publish-form")).isEmpty(), "a member publishes nothing");
-        Browser.screenshots(browser, "points-tasks");
+        Browser.screenshots(browser, "points-tasks-member");
 
         // The secretary approves it.
         switchUser("branch-secretary", "/t/" + tenant + "/points/tasks");
         assertTrue(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("awaiting-tasks"))).getText()
                 .contains("已走访 12 户"));
+        Browser.screenshots(browser, "points-tasks");
         browser.findElement(By.id("approve-" + task)).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tasks-notice"), "积分已记入"));
         assertEquals(1, Database.count(app, tenant,
@@ -202,6 +206,8 @@ class PointsPagesBrowserTest {
         browser.findElement(By.id("verify-submit")).click();
         assertEquals("台账完整：2 条记录的哈希链全部吻合。",
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verify-result"))).getText());
+        screenshotsAt("verify-title", "points-appraisal-verify");
+        browser.executeScript("window.scrollTo(0, 0)");
         Browser.screenshots(browser, "points-appraisal");
 
         // The sheet's link downloads the period's CSV with the reviewer's session.
@@ -247,6 +253,20 @@ class PointsPagesBrowserTest {
         // submit() skips the browser's own min/max check, so the server's refusal is what the test sees.
         amount.submit();
         wait.until(ExpectedConditions.stalenessOf(field));
+    }
+
+    /** Like {@link Browser#screenshots}, scrolled to an element further down the page. */
+    private void screenshotsAt(String id, String name) throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files
+                .createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        for (int width : new int[] { 360, 1280 }) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 360 ? 780 : 900));
+            browser.executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id(id)));
+            java.io.File shot = browser.getScreenshotAs(org.openqa.selenium.OutputType.FILE);
+            java.nio.file.Files.copy(shot.toPath(), folder.resolve(name + "-" + width + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
 
     private String value(String id) {

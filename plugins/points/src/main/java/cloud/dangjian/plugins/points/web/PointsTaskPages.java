@@ -308,10 +308,13 @@ public class PointsTaskPages {
                     .map(member -> organisationsById.get(member.branchId())).orElse(null);
             Map<Long, String> names = new HashMap<>();
 
-            List<PointsTask> openTasks = tasks.list(TaskStatus.OPEN, 500).stream()
-                    .filter(task -> branch != null && organisationsById.containsKey(task.organisationId())
-                            && organisationsById.get(task.organisationId()).contains(branch))
-                    .toList();
+            // A member sees the open tasks of the organisations above their branch; a secretary with no member record
+            // of their own sees those of the organisations they manage, to follow what they published.
+            List<PointsTask> openTasks = tasks.list(TaskStatus.OPEN, 500).stream().filter(task -> {
+                Organisation organisation = organisationsById.get(task.organisationId());
+                return organisation != null && (branch != null ? organisation.contains(branch)
+                        : manager && tenantAccess.isWritable(organisation));
+            }).toList();
             List<PointsTask> mineTasks = new ArrayList<>();
             if (me.isPresent()) {
                 for (TaskStatus status : List.of(TaskStatus.CLAIMED, TaskStatus.COMPLETED, TaskStatus.APPROVED)) {
