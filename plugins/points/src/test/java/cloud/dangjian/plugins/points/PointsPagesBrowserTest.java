@@ -64,6 +64,8 @@ class PointsPagesBrowserTest {
         PointsFixtures.grant("branch-secretary", "BRANCH_SECRETARY", tenant, org.branchA());
         String memberCode = given().get("/api/t/{tenant}/members/{id}", tenant, member).then().statusCode(200).extract()
                 .jsonPath().getString("code");
+        String otherBranchCode = cloud.dangjian.core.testing.Fixtures.unique("M");
+        cloud.dangjian.core.testing.Fixtures.member(tenant, otherBranchCode, "李明", org.branchB());
 
         // The secretary's award: 0 and 11 (over the tenant's maximum of 10) are refused beside the field.
         signIn("branch-secretary", "/t/" + tenant + "/points/appraisal");
@@ -81,6 +83,9 @@ class PointsPagesBrowserTest {
         award("NO-SUCH", "5", "");
         assertEquals("找不到编号为 NO-SUCH 的党员", browser.findElement(By.id("award-member-error")).getText());
         assertEquals("请填写此项", browser.findElement(By.id("award-reason-error")).getText());
+        // A secretary's page stops at their branch, as the API does.
+        award(otherBranchCode, "5", "志愿服务");
+        assertEquals("不在您管理的组织范围内", browser.findElement(By.id("award-member-error")).getText());
         assertEquals(0, Database.count(app, tenant, "SELECT count(*) FROM points_ledger"), "refusals write nothing");
 
         award(memberCode, "5", "社区志愿服务");
@@ -146,6 +151,14 @@ class PointsPagesBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("points-total"), "13 points"));
         assertEquals("+8", browser.findElement(By.id("kind-TASK")).getText());
         assertEquals("1 of 1", browser.findElement(By.id("rank-branch")).getText());
+
+        // The pages' changes and refusals are in the tenant's audit trail.
+        List<String> audited = given().get("/api/t/{tenant}/audit", tenant).then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.action.startsWith('POST /t/') }.collect { it.action + ' ' + it.status }");
+        assertTrue(audited.contains("POST /t/" + tenant + "/points/appraisal/awards 400"), audited.toString());
+        assertTrue(audited.contains("POST /t/" + tenant + "/points/appraisal/awards 403"), audited.toString());
+        assertTrue(audited.contains("POST /t/" + tenant + "/points/tasks/" + task + "/approve 303"),
+                audited.toString());
 
         // A member may not open the appraisal: 403.
         browser.get(url("/t/" + tenant + "/points/appraisal"));
