@@ -113,7 +113,11 @@ class PointsPagesBrowserTest {
         assertTrue(browser.findElements(By.id("claim-" + task)).isEmpty(), "without a member record, nothing to claim");
 
         // The member sees the award, claims the task and reports it done.
-        switchUser("member", "/t/" + tenant + "/points");
+        switchUser("member", "/t/" + tenant);
+        // The portal's entries, from the plugin's descriptor, lead to the pages.
+        assertEquals(List.of("我的积分", "积分任务"),
+                browser.findElements(By.cssSelector("#portal-menu a")).stream().map(WebElement::getText).toList());
+        browser.findElement(By.linkText("我的积分")).click();
         assertEquals("5 分", wait.until(ExpectedConditions.presenceOfElementLocated(By.id("points-total"))).getText());
         assertTrue(browser.findElement(By.id("points-history")).getText().contains("社区志愿服务"), text());
         assertEquals("+5", browser.findElement(By.id("kind-BONUS")).getText());
