@@ -176,7 +176,6 @@ public class PointsAppraisalPages {
         shell.requireToken(csrf, tenant);
         Locale locale = PointsShell.locale(lang);
         PointsMessages messages = PointsShell.messages(locale);
-        String action = "POST /t/" + tenant + "/points/appraisal/awards";
         int max = maxAward(tenant);
         Map<String, String> errors = new HashMap<>();
         String code = memberCode == null ? "" : memberCode.strip();
@@ -200,7 +199,6 @@ public class PointsAppraisalPages {
             try {
                 LedgerEntry entry = shell.inTenant(tenant,
                         () -> awards.award(member.get().id(), worth, reason.strip(), caller.username()));
-                shell.audit(tenant, action, 303, "entry " + entry.id());
                 return Response.seeOther(URI.create("/t/" + tenant + "/points/appraisal?period=" + encode(periodKey)
                         + "&member=" + encode(code) + "&awarded=" + worth + "#member-history")).build();
             } catch (ProblemException refused) {
@@ -209,7 +207,6 @@ public class PointsAppraisalPages {
                 errors.put("memberId".equals(field) ? "member" : field, describe(refused, messages, max));
             }
         }
-        shell.audit(tenant, action, status, String.join(", ", errors.keySet()));
         AwardForm form = new AwardForm(code, PointsShell.orEmpty(points), PointsShell.orEmpty(reason),
                 String.valueOf(max), errors.get("member"), errors.get("points"), errors.get("reason"));
         Page page = page(tenant, grant, locale, periodKey, null, form, null, null, detail -> null);
@@ -227,7 +224,6 @@ public class PointsAppraisalPages {
         shell.requireToken(csrf, tenant);
         Locale locale = PointsShell.locale(lang);
         PointsMessages messages = PointsShell.messages(locale);
-        String action = "POST /t/" + tenant + "/points/appraisal/corrections";
         Map<String, String> errors = new HashMap<>();
         Integer entryId = PointsShell.integer(entryText);
         if (entryId == null) {
@@ -246,7 +242,6 @@ public class PointsAppraisalPages {
                     LedgerEntry entry = awards.correct(entryId, change, reason.strip(), caller.username());
                     return members.findByIdOptional(entry.memberId()).map(Member::code).orElse("");
                 });
-                shell.audit(tenant, action, 303, "entry " + entryId);
                 return Response.seeOther(URI.create("/t/" + tenant + "/points/appraisal?period=" + encode(periodKey)
                         + "&member=" + encode(code) + "&corrected=" + entryId + "#member-history")).build();
             } catch (ProblemException refused) {
@@ -255,7 +250,6 @@ public class PointsAppraisalPages {
                 errors.put("entryId".equals(field) ? "entry" : field, describeCorrection(refused, messages, entryText));
             }
         }
-        shell.audit(tenant, action, status, String.join(", ", errors.keySet()));
         CorrectionForm form = new CorrectionForm(PointsShell.orEmpty(entryText), PointsShell.orEmpty(points),
                 PointsShell.orEmpty(reason), errors.get("entry"), errors.get("points"), errors.get("reason"));
         Page page = page(tenant, grant, locale, periodKey, null, null, form, null, detail -> null);
@@ -271,8 +265,6 @@ public class PointsAppraisalPages {
         shell.requireToken(csrf, tenant);
         Locale locale = PointsShell.locale(lang);
         LedgerVerification.Result result = shell.inTenant(tenant, verification::verify);
-        shell.audit(tenant, "POST /t/" + tenant + "/points/appraisal/verify", 200,
-                result.intact() ? "intact" : "broken at " + result.firstBroken().seq());
         VerifyView view = new VerifyView(result.intact(), PointsShell.number(result.entries(), locale),
                 result.lastHash(), result.firstBroken() == null ? "" : String.valueOf(result.firstBroken().seq()),
                 result.firstBroken() == null ? "" : result.firstBroken().reason());

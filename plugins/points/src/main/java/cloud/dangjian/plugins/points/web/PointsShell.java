@@ -1,6 +1,5 @@
 package cloud.dangjian.plugins.points.web;
 
-import cloud.dangjian.core.audit.service.AuditTrail;
 import cloud.dangjian.core.identity.service.Caller;
 import cloud.dangjian.core.plugin.service.PluginStates;
 import cloud.dangjian.core.problem.Problem;
@@ -30,8 +29,7 @@ import java.util.function.Supplier;
 
 /**
  * What the three points pages share: running work as the tenant in a transaction, the period picker, numbers and dates
- * in the user's language, form tokens, and an audit line for each change made through a page (the core's audit filter
- * sees only the API).
+ * in the user's language, and form tokens. (The core's audit filter records the pages' form posts.)
  */
 @ApplicationScoped
 public class PointsShell {
@@ -63,9 +61,6 @@ public class PointsShell {
 
     @Inject
     Caller caller;
-
-    @Inject
-    AuditTrail trail;
 
     /** Runs {@code work} as the tenant in a transaction of its own; a refusal rolls it back. */
     public <T> T inTenant(String tenant, Supplier<T> work) {
@@ -186,11 +181,6 @@ public class PointsShell {
         if (!formTokens.valid(token, caller.username(), tenant)) {
             throw new ForbiddenException("The form is out of date; reload the page and submit again");
         }
-    }
-
-    /** Records a change made (or refused) through a page in the tenant's audit trail, like the API's. */
-    public void audit(String tenant, String action, int status, String detail) {
-        trail.record(caller.username(), action, tenant, status, detail);
     }
 
     /** The field a refusal names, or {@code fallback}. */

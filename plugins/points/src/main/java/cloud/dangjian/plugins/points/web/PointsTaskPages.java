@@ -142,7 +142,6 @@ public class PointsTaskPages {
         shell.requireToken(csrf, tenant);
         Locale locale = PointsShell.locale(lang);
         PointsMessages messages = PointsShell.messages(locale);
-        String action = "POST /t/" + tenant + "/points/tasks";
         int max = shell.inTenant(tenant, () -> states.configuration(plugin.descriptor()).maxTaskPoints());
         Map<String, String> errors = new HashMap<>();
         Long organisation = organisationId == null ? null
@@ -171,7 +170,6 @@ public class PointsTaskPages {
                 String text = description == null || description.isBlank() ? null : description.strip();
                 PointsTask task = shell.inTenant(tenant,
                         () -> tasks.publish(organisation, title, text, worth, caller.username()));
-                shell.audit(tenant, action, 303, "task " + task.id());
                 return done(tenant, "published", task.id());
             } catch (ProblemException refused) {
                 status = refused.status();
@@ -179,7 +177,6 @@ public class PointsTaskPages {
                 errors.put(field, describe(refused, messages, max));
             }
         }
-        shell.audit(tenant, action, status, String.join(", ", errors.keySet()));
         PublishForm form = new PublishForm(PointsShell.orEmpty(organisationId), PointsShell.orEmpty(title),
                 PointsShell.orEmpty(description), PointsShell.orEmpty(points), String.valueOf(max),
                 errors.get("organisationId"), errors.get("title"), errors.get("description"), errors.get("points"));
@@ -192,7 +189,7 @@ public class PointsTaskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response claim(@PathParam("tenant") String tenant, @PathParam("id") long id, @RestForm("csrf") String csrf,
             @CookieParam(Locales.COOKIE) String lang) {
-        return step(tenant, id, csrf, lang, PointsPlugin.TAKE_TASKS, "claim", null, "claimed", messages -> {
+        return step(tenant, id, csrf, lang, PointsPlugin.TAKE_TASKS, null, "claimed", messages -> {
             long member = link.memberOf(caller.username())
                     .orElseThrow(() -> ProblemException.invalidField("memberId", messages.error_no_link()));
             tasks.claim(id, member, caller.username());
@@ -204,7 +201,7 @@ public class PointsTaskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response complete(@PathParam("tenant") String tenant, @PathParam("id") long id,
             @RestForm("csrf") String csrf, @RestForm("note") String note, @CookieParam(Locales.COOKIE) String lang) {
-        return step(tenant, id, csrf, lang, PointsPlugin.TAKE_TASKS, "complete", note, "completed", messages -> {
+        return step(tenant, id, csrf, lang, PointsPlugin.TAKE_TASKS, note, "completed", messages -> {
             if (note != null && note.length() > 2000) {
                 throw ProblemException.invalidField("note", messages.error_too_long("2000"));
             }
@@ -218,7 +215,7 @@ public class PointsTaskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("tenant") String tenant, @PathParam("id") long id, @RestForm("csrf") String csrf,
             @CookieParam(Locales.COOKIE) String lang) {
-        return step(tenant, id, csrf, lang, PointsPlugin.MANAGE_TASKS, "approve", null, "approved",
+        return step(tenant, id, csrf, lang, PointsPlugin.MANAGE_TASKS, null, "approved",
                 messages -> tasks.approve(id, caller.username()));
     }
 
@@ -227,7 +224,7 @@ public class PointsTaskPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response reject(@PathParam("tenant") String tenant, @PathParam("id") long id, @RestForm("csrf") String csrf,
             @RestForm("reason") String reason, @CookieParam(Locales.COOKIE) String lang) {
-        return step(tenant, id, csrf, lang, PointsPlugin.MANAGE_TASKS, "reject", reason, "rejected", messages -> {
+        return step(tenant, id, csrf, lang, PointsPlugin.MANAGE_TASKS, reason, "rejected", messages -> {
             if (reason == null || reason.isBlank()) {
                 throw ProblemException.invalidField("reason", messages.error_required());
             }
@@ -243,22 +240,19 @@ public class PointsTaskPages {
         void run(PointsMessages messages);
     }
 
-    private Response step(String tenant, long id, String csrf, String lang, String permission, String verb,
-            String typed, String done, Step work) {
+    private Response step(String tenant, long id, String csrf, String lang, String permission, String typed,
+            String done, Step work) {
         Caller.TenantGrant grant = access.require(tenant, permission);
         shell.requireToken(csrf, tenant);
         Locale locale = PointsShell.locale(lang);
         PointsMessages messages = PointsShell.messages(locale);
-        String action = "POST /t/" + tenant + "/points/tasks/" + id + "/" + verb;
         try {
             shell.inTenant(tenant, () -> {
                 work.run(messages);
                 return null;
             });
-            shell.audit(tenant, action, 303, null);
             return done(tenant, done, id);
         } catch (ProblemException refused) {
-            shell.audit(tenant, action, refused.status(), refused.toProblem().detail());
             int max = shell.inTenant(tenant, () -> states.configuration(plugin.descriptor()).maxTaskPoints());
             Refusal refusal = new Refusal(id, describe(refused, messages, max), PointsShell.orEmpty(typed));
             return Response.status(refused.status())
