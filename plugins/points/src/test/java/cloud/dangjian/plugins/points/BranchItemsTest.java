@@ -57,7 +57,7 @@ class BranchItemsTest {
         ranking(org.tenant()).body("organisationId", equalTo(List.of((int) org.branchA(), (int) org.branchB())))
                 .body("score", equalTo(List.of(6.0f, 6.0f))).body("rank", equalTo(List.of(1, 1)));
         correct(org.tenant(), item, -3, "过头").statusCode(400).body("field", equalTo("points"));
-        correct(org.tenant(), item, 1, "反向").statusCode(400).body("field", equalTo("points"));
+        correct(org.tenant(), item, 4, "超过原项").statusCode(400).body("field", equalTo("points"));
         correct(org.tenant(), item, 0, "不变").statusCode(400).body("field", equalTo("points"));
         correct(org.tenant(), item, null, " ").statusCode(400).body("field", equalTo("reason"));
         long undo = correct(org.tenant(), item, null, "撤销").statusCode(201).body("points", equalTo(-2)).extract()
