@@ -39,10 +39,8 @@ class PluginFormsTest {
         // Submitted: bonus unchanged from what the region gives, task changed back to both; the rules the tenant set
         // through the API are kept although the form does not show them.
         Map<String, String> errors = new HashMap<>();
-        Map<String, Object> overrides = PluginForms.overrides(view,
-                Map.of("maxPoints", "20", "approvers.bonus", "TENANT_ADMIN,BRANCH_SECRETARY", "approvers.task",
-                        "BRANCH_SECRETARY,TENANT_ADMIN"),
-                errors);
+        Map<String, Object> overrides = PluginForms.overrides(view, Map.of("maxPoints", "20", "approvers.bonus",
+                "TENANT_ADMIN,BRANCH_SECRETARY", "approvers.task", "BRANCH_SECRETARY,TENANT_ADMIN"), errors);
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(Map.of("rules", List.of("r1")), overrides);
 
@@ -72,9 +70,8 @@ class PluginFormsTest {
                 LocalizedText.of("", ""), Map.of("Size", Map.of("min", 1)), false, roleLabels, List.of());
         SettingView task = new SettingView("task", "list", ROLES, LocalizedText.of("任务审核", "Task approval"),
                 LocalizedText.of("", ""), Map.of("Size", Map.of("min", 1)), false, roleLabels, List.of());
-        SettingView approvers = new SettingView("approvers", "object", List.of(),
-                LocalizedText.of("审批角色", "Approvers"), LocalizedText.of("", ""), Map.of(), false, List.of(),
-                List.of(bonus, task));
+        SettingView approvers = new SettingView("approvers", "object", List.of(), LocalizedText.of("审批角色", "Approvers"),
+                LocalizedText.of("", ""), Map.of(), false, List.of(), List.of(bonus, task));
         Map<String, Object> inherited = new LinkedHashMap<>();
         inherited.put("maxPoints", 20);
         inherited.put("rules", List.of());
