@@ -40,14 +40,15 @@ class PluginFormsTest {
         // through the API are kept although the form does not show them.
         Map<String, String> errors = new HashMap<>();
         Map<String, Object> overrides = PluginForms.overrides(view, Map.of("maxPoints", "20", "approvers.bonus",
-                "TENANT_ADMIN,BRANCH_SECRETARY", "approvers.task", "BRANCH_SECRETARY,TENANT_ADMIN"), errors);
+                "TENANT_ADMIN", "approvers.task", "TENANT_ADMIN,BRANCH_SECRETARY"), errors);
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals(Map.of("rules", List.of("r1")), overrides);
 
         // Nothing ticked is a change (refused later by the configuration's own @Size), kept as an empty list.
-        overrides = PluginForms.overrides(view, Map.of("maxPoints", "20", "approvers.bonus", "TENANT_ADMIN"), errors);
+        overrides = PluginForms.overrides(view,
+                Map.of("maxPoints", "20", "approvers.bonus", "BRANCH_SECRETARY,TENANT_ADMIN"), errors);
         assertEquals(Map.of("rules", List.of("r1"), "approvers",
-                Map.of("bonus", List.of("TENANT_ADMIN"), "task", List.of())), overrides);
+                Map.of("bonus", List.of("BRANCH_SECRETARY", "TENANT_ADMIN"), "task", List.of())), overrides);
 
         // A refused submission comes back as typed, with the error beside the field (also an element's error).
         PluginForms.Form refused = PluginForms.form(view, Locale.SIMPLIFIED_CHINESE, Map.of("maxPoints", "20"), true,

@@ -46,6 +46,13 @@ class BranchItemsTest {
                 .body("perHead", equalTo(List.of(4.0f, 6.0f))).body("items", equalTo(List.of(5, 0)))
                 .body("score", equalTo(List.of(9.0f, 6.0f))).body("rank", equalTo(List.of(1, 2)));
         assertEquals(3, Database.count(app, org.tenant(), "SELECT count(*) FROM points_ledger"));
+        String csv = given().get("/api/t/{tenant}/points/appraisal-branches.csv", org.tenant()).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertEquals(3, lines.size(), csv);
+        assertTrue(lines.get(0).contains("支部积分项 branch items"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("1,") && lines.get(1).endsWith(",1,4,4.00,5,9.00"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("2,") && lines.get(2).endsWith(",2,12,6.00,0,6.00"), lines.get(2));
         given().get("/api/t/{tenant}/points/verify", org.tenant()).then().body("intact", equalTo(true));
         // Another period does not see it.
         given().get("/api/t/{tenant}/points/rankings/branches?period=2025", org.tenant()).then().statusCode(200)

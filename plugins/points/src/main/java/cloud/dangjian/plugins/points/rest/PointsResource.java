@@ -213,6 +213,31 @@ public class PointsResource {
                 .build();
     }
 
+    @GET
+    @Path("/appraisal-branches.csv")
+    @Produces("text/csv")
+    @RequiresPermission(PointsPlugin.REVIEW)
+    @Operation(summary = "The branch appraisal sheet of a period as CSV: every branch with members, per-head points, branch-level items, score and rank")
+    public Response branchAppraisalSheet(@PathParam("tenant") String tenant, @QueryParam("period") String period,
+            @QueryParam("organisation") Long organisationId) {
+        Period p = period(period);
+        List<PointsStandings.BranchStanding> rows = standings.topBranches(standings.scope(organisationId), p, 100_000);
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out,
+                CSVFormat.RFC4180.builder().setHeader("排名 rank", "支部编号 branch code", "支部 branch", "党员数 members",
+                        "党员积分 member points", "人均 per head", "支部积分项 branch items", "得分 score").get())) {
+            for (PointsStandings.BranchStanding row : rows) {
+                csv.printRecord(row.rank(), row.code(), row.name(), row.members(), row.total(), row.perHead(),
+                        row.items(), row.score());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toString(), "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"points-branches-" + tenant + "-" + p.key() + ".csv\"").build();
+    }
+
     @POST
     @Path("/awards")
     @RequiresPermission(PointsPlugin.AWARD)
