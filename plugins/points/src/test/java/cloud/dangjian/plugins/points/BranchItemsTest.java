@@ -3,6 +3,7 @@ package cloud.dangjian.plugins.points;
 import static cloud.dangjian.plugins.points.PointsFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,7 +48,7 @@ class BranchItemsTest {
                 .body("score", equalTo(List.of(9.0f, 6.0f))).body("rank", equalTo(List.of(1, 2)));
         assertEquals(3, Database.count(app, org.tenant(), "SELECT count(*) FROM points_ledger"));
         String csv = given().get("/api/t/{tenant}/points/appraisal-branches.csv", org.tenant()).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+                .contentType(startsWith("text/csv")).extract().asString();
         List<String> lines = csv.lines().toList();
         assertEquals(3, lines.size(), csv);
         assertTrue(lines.get(0).contains("支部积分项 branch items"), lines.get(0));
