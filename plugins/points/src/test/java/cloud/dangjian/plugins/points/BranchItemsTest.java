@@ -141,6 +141,29 @@ class BranchItemsTest {
                 equalTo(List.of(3)));
     }
 
+    @Test
+    void shouldLetOnlyOneOfConcurrentUndoingCorrectionsThrough() throws Exception {
+        PointsFixtures.Org org = PointsFixtures.tenant(null);
+        long item = grant(null, org.tenant(), org.branchA(), 5, "三会一课按时召开").statusCode(201).extract().jsonPath()
+                .getLong("id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(pool.submit(() -> correct(org.tenant(), item, null, "撤销").extract().statusCode()));
+            }
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                codes.add(status.get());
+            }
+            assertEquals(1, codes.stream().filter(code -> code == 201).count(), codes.toString());
+            assertEquals(3, codes.stream().filter(code -> code == 400).count(), codes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, Database.count(app, org.tenant(), "SELECT sum(points) FROM points_branch_items"));
+    }
+
     private static ValidatableResponse ranking(String tenant) {
         return given().get("/api/t/{tenant}/points/rankings/branches", tenant).then().statusCode(200);
     }
