@@ -26,9 +26,19 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ConfigurationSchema {
 
-    /** One setting of a plugin. */
+    /**
+     * One setting of a plugin.
+     *
+     * @param choices
+     *            the values of an enum setting, or of the elements of a list of enums (a multiple choice)
+     * @param choiceLabels
+     *            a label for each choice, in the same order: the enum constant's {@code @Setting}, else its name
+     * @param fields
+     *            the settings inside a setting that is itself a record (kind {@code object}); empty otherwise
+     */
     public record SettingView(String name, String kind, List<String> choices, LocalizedText label, LocalizedText help,
-            Map<String, Map<String, Object>> constraints, boolean regionOnly) {
+            Map<String, Map<String, Object>> constraints, boolean regionOnly, List<LocalizedText> choiceLabels,
+            List<SettingView> fields) {
     }
 
     @Inject
@@ -39,6 +49,11 @@ public class ConfigurationSchema {
         if (!type.isRecord()) {
             return List.of();
         }
+        return settingsOf(type, descriptor.regionOnlySettings(), false, 0);
+    }
+
+    private List<SettingView> settingsOf(Class<?> type, Collection<String> regionOnly, boolean allRegionOnly,
+            int depth) {
         BeanDescriptor bean = validator.getConstraintsForClass(type);
         List<SettingView> settings = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
@@ -47,12 +62,31 @@ public class ConfigurationSchema {
                     : LocalizedText.of(setting.zhCN(), setting.en());
             LocalizedText help = setting == null ? LocalizedText.of("", "")
                     : LocalizedText.of(setting.helpZhCN(), setting.helpEn());
-            settings.add(
-                    new SettingView(component.getName(), kind(component.getGenericType()), choices(component.getType()),
-                            label, help, constraints(bean.getConstraintsForProperty(component.getName())),
-                            descriptor.regionOnlySettings().contains(component.getName())));
+            boolean onlyRegion = allRegionOnly || regionOnly.contains(component.getName());
+            Class<?> choiceType = choiceType(component.getGenericType());
+            Class<?> raw = component.getType();
+            // A record inside the configuration (a group of settings) is described field by field, a few levels deep.
+            List<SettingView> fields = raw.isRecord() && depth < 3 ? settingsOf(raw, List.of(), onlyRegion, depth + 1)
+                    : List.of();
+            settings.add(new SettingView(component.getName(), kind(component.getGenericType()), choices(choiceType),
+                    label, help, constraints(bean.getConstraintsForProperty(component.getName())), onlyRegion,
+                    choiceLabels(choiceType), fields));
         }
         return settings;
+    }
+
+    /** The enum a setting chooses from: its own type, or its elements' for a list of enums; null for others. */
+    private static Class<?> choiceType(Type type) {
+        if (type instanceof Class<?> raw) {
+            return raw.isEnum() ? raw : null;
+        }
+        if (type instanceof ParameterizedType parameterized
+                && Collection.class.isAssignableFrom((Class<?>) parameterized.getRawType())
+                && parameterized.getActualTypeArguments().length == 1
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> element && element.isEnum()) {
+            return element;
+        }
+        return null;
     }
 
     private static String kind(Type type) {
@@ -80,7 +114,25 @@ public class ConfigurationSchema {
     }
 
     private static List<String> choices(Class<?> type) {
-        return type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(Object::toString).toList() : List.of();
+        return type == null ? List.of() : Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+    }
+
+    private static List<LocalizedText> choiceLabels(Class<?> type) {
+        if (type == null) {
+            return List.of();
+        }
+        List<LocalizedText> labels = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            Setting setting;
+            try {
+                setting = type.getField(name).getAnnotation(Setting.class);
+            } catch (NoSuchFieldException e) {
+                setting = null;
+            }
+            labels.add(setting == null ? LocalizedText.of(name, name) : LocalizedText.of(setting.zhCN(), setting.en()));
+        }
+        return labels;
     }
 
     private static Map<String, Map<String, Object>> constraints(PropertyDescriptor property) {

@@ -101,7 +101,8 @@ public class AdminPluginPages {
         Map<String, String> typed = new HashMap<>();
         form.forEach((name, values) -> {
             if (name.startsWith("config.") && !values.isEmpty()) {
-                typed.put(name.substring("config.".length()), values.get(0));
+                // A multiple choice (checkboxes) sends one value per ticked box.
+                typed.put(name.substring("config.".length()), String.join(",", values));
             }
         });
         boolean enabled = form.containsKey("enabled");

@@ -4,7 +4,10 @@ import cloud.dangjian.core.plugin.rest.ConfigurationSchema;
 import cloud.dangjian.core.plugin.rest.PluginViews;
 import cloud.dangjian.core.problem.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,48 +26,111 @@ public final class PluginForms {
             List<Field> fields, boolean saved, boolean failed) {
     }
 
-    /** One input of a form, with what the user typed and the error beside it. */
+    /**
+     * One input of a form, with what the user typed and the error beside it. A setting inside a group (a record in the
+     * configuration) is named by its path, {@code approvers.task}; kind {@code choices} is a multiple choice of
+     * {@code options} (a list of enum values), shown as checkboxes.
+     */
     public record Field(String name, String inputName, String label, String help, String kind, String value,
-            boolean checked, List<String> choices, Object min, Object max, boolean regionOnly, String error) {
+            boolean checked, List<String> choices, Object min, Object max, boolean regionOnly, String error,
+            List<Option> options) {
+    }
+
+    /** One choice of a choice or multiple-choice input. */
+    public record Option(String value, String label, boolean selected) {
     }
 
     private PluginForms() {
     }
 
+    /**
+     * @param typed
+     *            what the user submitted, by setting path; a multiple choice's values joined by commas
+     * @param typedEnabled
+     *            the submitted switch, or null when the form shows the stored settings rather than a refused submission
+     */
     public static Form form(PluginViews.PluginView plugin, Locale locale, Map<String, String> typed,
             Boolean typedEnabled, Map<String, String> errors, boolean saved) {
         List<Field> fields = new ArrayList<>();
-        for (ConfigurationSchema.SettingView setting : plugin.settings()) {
+        addFields(fields, plugin.settings(), "", "", plugin.config(), locale, typed, typedEnabled != null, errors);
+        return new Form(plugin.id(), plugin.name().in(locale), plugin.description().in(locale), plugin.allowedByPlan(),
+                typedEnabled != null ? typedEnabled : plugin.enabled(), fields, saved, !errors.isEmpty());
+    }
+
+    private static void addFields(List<Field> fields, List<ConfigurationSchema.SettingView> settings, String prefix,
+            String labelPrefix, Map<String, Object> config, Locale locale, Map<String, String> typed, boolean submitted,
+            Map<String, String> errors) {
+        for (ConfigurationSchema.SettingView setting : settings) {
+            String name = prefix + setting.name();
+            String label = labelPrefix + setting.label().in(locale);
+            Object current = config == null ? null : config.get(setting.name());
+            if (isGroup(setting)) {
+                addFields(fields, setting.fields(), name + ".", label + " · ", asMap(current), locale, typed, submitted,
+                        errors);
+                continue;
+            }
+            if (isMultipleChoice(setting)) {
+                List<String> selected = submitted ? split(typed.get(name)) : asStrings(current);
+                fields.add(new Field(name, "config." + name, label, setting.help().in(locale), "choices",
+                        String.join(",", selected), false, setting.choices(), null, null, setting.regionOnly(),
+                        errorOf(errors, "config." + name), options(setting, locale, selected)));
+                continue;
+            }
             if (setting.kind().equals("list") || setting.kind().equals("object")) {
                 continue;
             }
-            Object current = plugin.config().get(setting.name());
-            String value = typed.containsKey(setting.name()) ? typed.get(setting.name())
-                    : current == null ? "" : current.toString();
+            String value = typed.containsKey(name) ? typed.get(name) : current == null ? "" : current.toString();
             boolean checked = setting.kind().equals("boolean")
-                    && (typedEnabled != null ? typed.containsKey(setting.name()) : Boolean.TRUE.equals(current));
-            fields.add(new Field(setting.name(), "config." + setting.name(), setting.label().in(locale),
-                    setting.help().in(locale), setting.kind(), value, checked, setting.choices(), limit(setting, "Min"),
-                    limit(setting, "Max"), setting.regionOnly(), errors.get("config." + setting.name())));
+                    && (submitted ? typed.containsKey(name) : Boolean.TRUE.equals(current));
+            fields.add(new Field(name, "config." + name, label, setting.help().in(locale), setting.kind(), value,
+                    checked, setting.choices(), limit(setting, "Min"), limit(setting, "Max"), setting.regionOnly(),
+                    errorOf(errors, "config." + name), options(setting, locale, List.of(value))));
         }
-        return new Form(plugin.id(), plugin.name().in(locale), plugin.description().in(locale), plugin.allowedByPlan(),
-                typedEnabled != null ? typedEnabled : plugin.enabled(), fields, saved, !errors.isEmpty());
     }
 
     /**
      * The tenant's overrides from a submitted form.
      *
+     * @param submitted
+     *            the submitted values by setting path ({@code maxAwardPoints}, {@code approvers.task}); a multiple
+     *            choice's values joined by commas
      * @param errors
      *            receives {@code config.<name>} → message for values that are not even of the right kind
      */
     public static Map<String, Object> overrides(PluginViews.PluginView plugin, Map<String, String> submitted,
             Map<String, String> errors) {
+        return overrides(plugin.settings(), "", plugin.overrides(), plugin.inherited(), submitted, errors);
+    }
+
+    private static Map<String, Object> overrides(List<ConfigurationSchema.SettingView> settings, String prefix,
+            Map<String, Object> stored, Map<String, Object> inherited, Map<String, String> submitted,
+            Map<String, String> errors) {
         Map<String, Object> overrides = new LinkedHashMap<>();
-        for (ConfigurationSchema.SettingView setting : plugin.settings()) {
-            String name = setting.name();
-            if (setting.regionOnly() || setting.kind().equals("list") || setting.kind().equals("object")) {
-                if (plugin.overrides().containsKey(name) && !setting.regionOnly()) {
-                    overrides.put(name, plugin.overrides().get(name));
+        for (ConfigurationSchema.SettingView setting : settings) {
+            String key = setting.name();
+            String name = prefix + key;
+            if (setting.regionOnly()) {
+                continue;
+            }
+            if (isGroup(setting)) {
+                Map<String, Object> group = overrides(setting.fields(), name + ".", asMap(stored.get(key)),
+                        asMap(inherited.get(key)), submitted, errors);
+                if (!group.isEmpty()) {
+                    overrides.put(key, group);
+                }
+                continue;
+            }
+            if (isMultipleChoice(setting)) {
+                List<String> chosen = split(submitted.get(name));
+                if (!new HashSet<>(chosen).equals(new HashSet<>(asStrings(inherited.get(key))))) {
+                    overrides.put(key, chosen);
+                }
+                continue;
+            }
+            if (setting.kind().equals("list") || setting.kind().equals("object")) {
+                // Not on the form: keep what the tenant set through the API.
+                if (stored.containsKey(key)) {
+                    overrides.put(key, stored.get(key));
                 }
                 continue;
             }
@@ -81,11 +147,58 @@ public final class PluginForms {
                 errors.put("config." + name, "");
                 continue;
             }
-            if (!sameValue(value, plugin.inherited().get(name))) {
-                overrides.put(name, value);
+            if (!sameValue(value, inherited.get(key))) {
+                overrides.put(key, value);
             }
         }
         return overrides;
+    }
+
+    /** A record inside the configuration whose settings the form shows one by one. */
+    private static boolean isGroup(ConfigurationSchema.SettingView setting) {
+        return setting.kind().equals("object") && setting.fields() != null && !setting.fields().isEmpty();
+    }
+
+    /** A list of enum values: one checkbox per value. */
+    private static boolean isMultipleChoice(ConfigurationSchema.SettingView setting) {
+        return setting.kind().equals("list") && !setting.choices().isEmpty();
+    }
+
+    private static List<Option> options(ConfigurationSchema.SettingView setting, Locale locale, List<String> selected) {
+        List<Option> options = new ArrayList<>();
+        for (int i = 0; i < setting.choices().size(); i++) {
+            String choice = setting.choices().get(i);
+            String label = setting.choiceLabels() != null && i < setting.choiceLabels().size()
+                    ? setting.choiceLabels().get(i).in(locale)
+                    : choice;
+            options.add(new Option(choice, label, selected.contains(choice)));
+        }
+        return options;
+    }
+
+    /** The error of an input, or of one of its elements ({@code config.approvers.task[0]}). */
+    private static String errorOf(Map<String, String> errors, String inputName) {
+        if (errors.containsKey(inputName)) {
+            return errors.get(inputName);
+        }
+        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(inputName + "[")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static List<String> split(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private static List<String> asStrings(Object value) {
+        return value instanceof Collection<?> values ? values.stream().map(String::valueOf).toList() : List.of();
     }
 
     /** Field errors of a refused change, by input name. */

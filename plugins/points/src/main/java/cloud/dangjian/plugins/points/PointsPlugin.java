@@ -53,9 +53,9 @@ public class PointsPlugin implements DangjianPlugin<PointsConfig> {
                         Role.MEMBER, Role.BRANCH_SECRETARY, Role.TENANT_ADMIN))
                 .permission(PermissionGrant.of(REVIEW, LocalizedText.of("查看党员积分台账", "Review members' points"),
                         Role.BRANCH_SECRETARY, Role.TENANT_ADMIN))
-                .permission(
-                        PermissionGrant.of(AWARD, LocalizedText.of("给予附加积分和更正", "Award bonus points and corrections"),
-                                Role.BRANCH_SECRETARY, Role.TENANT_ADMIN))
+                .permission(PermissionGrant.of(AWARD,
+                        LocalizedText.of("给予附加积分、支部积分项和更正", "Award bonus points, branch items and corrections"),
+                        Role.BRANCH_SECRETARY, Role.TENANT_ADMIN))
                 .permission(PermissionGrant.of(MANAGE_TASKS, LocalizedText.of("发布和审核任务", "Publish and approve tasks"),
                         Role.BRANCH_SECRETARY, Role.TENANT_ADMIN))
                 .permission(

@@ -195,6 +195,20 @@ public class PointsResource {
                 "attachment; filename=\"" + AppraisalSheets.fileName(tenant, p.key()) + "\"").build();
     }
 
+    @GET
+    @Path("/appraisal-branches.csv")
+    @Produces("text/csv")
+    @RequiresPermission(PointsPlugin.REVIEW)
+    @Operation(summary = "The branch appraisal sheet of a period as CSV: every branch with members, per-head points, branch-level items, score and rank")
+    public Response branchAppraisalSheet(@PathParam("tenant") String tenant, @QueryParam("period") String period,
+            @QueryParam("organisation") Long organisationId) {
+        Period p = period(period);
+        String csv = AppraisalSheets
+                .branchCsv(standings.topBranches(standings.scope(organisationId), p, AppraisalSheets.BRANCHES_AT_MOST));
+        return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"" + AppraisalSheets.branchFileName(tenant, p.key()) + "\"").build();
+    }
+
     @POST
     @Path("/awards")
     @RequiresPermission(PointsPlugin.AWARD)

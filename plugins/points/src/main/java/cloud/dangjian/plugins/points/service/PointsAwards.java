@@ -42,6 +42,9 @@ public class PointsAwards {
     @Inject
     PointsPlugin plugin;
 
+    @Inject
+    PointsApprovers approvers;
+
     @Transactional
     public LedgerEntry award(long memberId, int points, String reason, String grantedBy) {
         PointsConfig config = states.configuration(plugin.descriptor());
@@ -49,6 +52,7 @@ public class PointsAwards {
             throw ProblemException.invalidField("points", "a bonus award is between 1 and " + config.maxAwardPoints()
                     + " points (the tenant's maxAwardPoints setting); " + points + " is not");
         }
+        approvers.require(PointsApprovers.Kind.BONUS);
         requireWritableMember(memberId, "memberId");
         ledger.lockTenant();
         return ledger.append(new NewEntry(memberId, EntryKind.BONUS, null, null, null, points, reason.strip(), null,
@@ -61,6 +65,7 @@ public class PointsAwards {
      */
     @Transactional
     public LedgerEntry correct(long entryId, Integer points, String reason, String grantedBy) {
+        approvers.require(PointsApprovers.Kind.CORRECTION);
         ledger.lockTenant();
         LedgerEntry entry = ledger.find(entryId)
                 .orElseThrow(() -> ProblemException.invalidField("entryId", "no ledger entry " + entryId + " here"));

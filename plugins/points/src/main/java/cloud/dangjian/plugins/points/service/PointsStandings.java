@@ -38,9 +38,12 @@ public class PointsStandings {
             String branchName, long total) {
     }
 
-    /** One line of a branch ranking: points per head of the branch's members. */
+    /**
+     * One line of a branch ranking: the members' points per head, plus the branch-level items of the period (net of
+     * their corrections); ranked by {@code score}.
+     */
     public record BranchStanding(long rank, long organisationId, String code, String name, long members, long total,
-            BigDecimal perHead) {
+            BigDecimal perHead, long items, BigDecimal score) {
     }
 
     /** A member without any earned entry in the period. */
@@ -180,8 +183,9 @@ public class PointsStandings {
     }
 
     /**
-     * Branches (党支部) of a scope ranked by their members' points per head in the period. Branch-level items (points a
-     * branch earns as a whole) are not modelled yet.
+     * Branches (党支部) of a scope ranked by their score in the period: the members' points per head plus the branch-level
+     * items the branch earned as a whole (net of corrections). A branch without members has no per-head figure and is
+     * not ranked.
      */
     @Transactional
     public List<BranchStanding> topBranches(Organisation scope, Period period, int limit) {
@@ -191,22 +195,28 @@ public class PointsStandings {
         int position = 0;
         for (Object[] row : rows("""
                 SELECT o.id, o.code, o.name, count(m.id), coalesce(sum(t.total), 0),
-                       round(coalesce(sum(t.total), 0)::numeric / count(m.id), 2) AS per_head
+                       round(coalesce(sum(t.total), 0)::numeric / count(m.id), 2) AS per_head,
+                       coalesce(bi.points, 0) AS items,
+                       round(coalesce(sum(t.total), 0)::numeric / count(m.id), 2) + coalesce(bi.points, 0) AS score
                 FROM organisations o
                 JOIN members m ON m.tenant_id = o.tenant_id AND m.branch_id = o.id
                 LEFT JOIN points_totals t ON t.tenant_id = m.tenant_id AND t.period_key = ?2 AND t.member_id = m.id
+                LEFT JOIN (SELECT organisation_id, sum(points) AS points FROM points_branch_items
+                           WHERE tenant_id = ?1 AND granted_on >= ?5 AND granted_on < ?6
+                           GROUP BY organisation_id) bi ON bi.organisation_id = o.id
                 WHERE o.tenant_id = ?1 AND o.kind = 'BRANCH' AND starts_with(o.path, ?3)
-                GROUP BY o.id, o.code, o.name
-                ORDER BY per_head DESC, o.id LIMIT ?4""", currentTenant.require(), period.key(), prefix(scope),
-                limit)) {
+                GROUP BY o.id, o.code, o.name, bi.points
+                ORDER BY score DESC, o.id LIMIT ?4""", currentTenant.require(), period.key(), prefix(scope), limit,
+                period.start(), period.end())) {
             position++;
-            BigDecimal perHead = ((BigDecimal) row[5]).setScale(2, RoundingMode.HALF_UP);
-            if (!perHead.equals(previous)) {
+            BigDecimal score = ((BigDecimal) row[7]).setScale(2, RoundingMode.HALF_UP);
+            if (!score.equals(previous)) {
                 rank = position;
-                previous = perHead;
+                previous = score;
             }
             standings.add(new BranchStanding(rank, ((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue(), perHead));
+                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue(),
+                    ((BigDecimal) row[5]).setScale(2, RoundingMode.HALF_UP), ((Number) row[6]).longValue(), score));
         }
         return standings;
     }

@@ -37,6 +37,9 @@ public class PointsTaskRejections {
     @Inject
     PointsTasks tasks;
 
+    @Inject
+    PointsApprovers approvers;
+
     @Transactional
     public PointsTask reject(long taskId, String reason, String by) {
         if (reason == null || reason.isBlank()) {
@@ -48,6 +51,8 @@ public class PointsTaskRejections {
         }
         PointsTask task = tasks.require(taskId);
         access.requireWritable(organisations.findById(task.organisationId()), "taskId");
+        // Sending back is the other answer to the same review: whoever may approve a task may send it back.
+        approvers.require(PointsApprovers.Kind.TASK);
         if (by.equals(task.claimedBy()) || by.equals(task.completedBy())) {
             throw ProblemException.forbidden("own-task", "Own task",
                     "You claimed or completed task " + taskId + " yourself; somebody else of the branch reviews it");

@@ -54,6 +54,9 @@ public class PointsTasks {
     @Inject
     PointsAwards awards;
 
+    @Inject
+    PointsApprovers approvers;
+
     @Transactional
     public PointsTask publish(long organisationId, String title, String description, int points, String by) {
         PointsConfig config = states.configuration(plugin.descriptor());
@@ -116,6 +119,7 @@ public class PointsTasks {
     @Transactional
     public PointsTask approve(long taskId, String by) {
         PointsTask task = require(taskId);
+        approvers.require(PointsApprovers.Kind.TASK);
         access.requireWritable(organisations.findById(task.organisationId()), "taskId");
         if (by.equals(task.claimedBy()) || by.equals(task.completedBy())) {
             throw ProblemException.forbidden("own-task", "Own task",

@@ -63,7 +63,8 @@ public class PointsAppraisalPages {
     }
 
     /** One line of the branch ranking. */
-    public record BranchRow(String rank, String code, String name, String members, String total, String perHead) {
+    public record BranchRow(String rank, String code, String name, String members, String total, String perHead,
+            String items, String score) {
     }
 
     /** One month of the trend; {@code value} feeds the bar. */
@@ -162,6 +163,23 @@ public class PointsAppraisalPages {
             String csv = AppraisalSheets.csv(standings.sheet(null, period));
             return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
                     "attachment; filename=\"" + AppraisalSheets.fileName(tenant, period.key()) + "\"").build();
+        });
+    }
+
+    /** The period's branch appraisal sheet (per head, branch-level items, score), as the API gives it. */
+    @GET
+    @Path("/branches.csv")
+    @Produces("text/csv")
+    public Response branchSheet(@PathParam("tenant") String tenant, @QueryParam("period") String periodKey) {
+        access.require(tenant, PointsPlugin.REVIEW);
+        return shell.inTenant(tenant, () -> {
+            Period period = shell.periodOr(periodKey, shell.currentPeriod());
+            String csv = AppraisalSheets
+                    .branchCsv(standings.topBranches(null, period, AppraisalSheets.BRANCHES_AT_MOST));
+            return Response.ok(csv, "text/csv; charset=UTF-8")
+                    .header("Content-Disposition",
+                            "attachment; filename=\"" + AppraisalSheets.branchFileName(tenant, period.key()) + "\"")
+                    .build();
         });
     }
 
@@ -298,7 +316,8 @@ public class PointsAppraisalPages {
             List<BranchRow> branches = standings.topBranches(null, period, RANKING_SHOWN).stream()
                     .map(b -> new BranchRow(PointsShell.number(b.rank(), locale), b.code(), b.name(),
                             PointsShell.number(b.members(), locale), PointsShell.number(b.total(), locale),
-                            PointsShell.decimal(b.perHead(), locale)))
+                            PointsShell.decimal(b.perHead(), locale), PointsShell.number(b.items(), locale),
+                            PointsShell.decimal(b.score(), locale)))
                     .toList();
             LocalDate yearStart = LocalDate.of(period.start().getYear(), 1, 1);
             List<PointsStandings.TrendPoint> points = standings.trend(null, yearStart, yearStart.plusYears(1));

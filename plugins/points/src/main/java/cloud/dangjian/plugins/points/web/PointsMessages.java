@@ -191,6 +191,12 @@ public interface PointsMessages {
     @Message("人均")
     String per_head();
 
+    @Message("支部加分")
+    String branch_items();
+
+    @Message("得分")
+    String score();
+
     @Message("本期还没有积分。")
     String no_ranking();
 
@@ -217,6 +223,9 @@ public interface PointsMessages {
 
     @Message("下载本期考核表（CSV）")
     String download_sheet();
+
+    @Message("下载本期支部考核表（CSV）")
+    String download_branch_sheet();
 
     @Message("给予附加积分")
     String award();

@@ -247,6 +247,12 @@ public interface PointsMessagesEn extends PointsMessages {
     @Message("Per head")
     String per_head();
 
+    @Message("Branch items")
+    String branch_items();
+
+    @Message("Score")
+    String score();
+
     @Override
     @Message("No points in this period yet.")
     String no_ranking();
@@ -282,6 +288,9 @@ public interface PointsMessagesEn extends PointsMessages {
     @Override
     @Message("Download this period's appraisal sheet (CSV)")
     String download_sheet();
+
+    @Message("Download this period's branch sheet (CSV)")
+    String download_branch_sheet();
 
     @Override
     @Message("Award bonus points")
