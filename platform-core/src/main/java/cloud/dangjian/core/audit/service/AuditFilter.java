@@ -12,7 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Records every change made through the API (any method but GET and HEAD) and every refusal (401, 403), with the
- * caller, the tenant from the URL and the outcome.
+ * caller, the tenant from the URL and the outcome; the web shell's forms under {@code /t/{tenant}/} likewise, since
+ * they change the same things through the same services.
  */
 public class AuditFilter {
 
@@ -28,7 +29,8 @@ public class AuditFilter {
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, UriInfo uriInfo) {
         String path = uriInfo.getPath();
-        if (!path.startsWith("/api/")) {
+        boolean page = path.startsWith("/t/");
+        if (!path.startsWith("/api/") && !page) {
             return;
         }
         String method = request.getMethod();
@@ -44,7 +46,7 @@ public class AuditFilter {
         } catch (RuntimeException unusableToken) {
             // A refused token has no caller; the refusal itself is what is recorded.
         }
-        String tenant = path.startsWith("/api/t/") ? uriInfo.getPathParameters().getFirst("tenant") : null;
+        String tenant = path.startsWith("/api/t/") || page ? uriInfo.getPathParameters().getFirst("tenant") : null;
         if (tenant != null && tenant.length() > 63) {
             tenant = tenant.substring(0, 63);
         }

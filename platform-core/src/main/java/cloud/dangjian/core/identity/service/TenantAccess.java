@@ -23,6 +23,16 @@ public class TenantAccess {
     // Fail closed: work that no AccessFilter authorised holds no permission here.
     private Set<String> permissions = Set.of();
 
+    /**
+     * Binds what {@code grant} allows to this request: the web shell's pages call it at their edge
+     * ({@code ShellAccess}) as {@link AccessFilter} does for the API, so the services apply the same subtree rules to
+     * both.
+     */
+    public void hold(Caller.TenantGrant grant) {
+        limitWritesTo(grant.writableOrganisations());
+        holdPermissions(grant.permissions());
+    }
+
     void limitWritesTo(List<Long> organisationIds) {
         this.writableOrganisations = organisationIds;
     }
@@ -57,6 +67,11 @@ public class TenantAccess {
                     "Organisation '" + organisation.code() + "' is outside the organisations you are secretary of",
                     field, null);
         }
+    }
+
+    /** Whether the caller's writes reach the whole tenant, not only some organisations' subtrees. */
+    public boolean writesWholeTenant() {
+        return writableOrganisations.isEmpty();
     }
 
     /** Whether the caller may write what touches {@code organisation}: for work that skips what it may not touch. */

@@ -1,6 +1,7 @@
 package cloud.dangjian.core.web.service;
 
 import cloud.dangjian.core.identity.service.Caller;
+import cloud.dangjian.core.identity.service.TenantAccess;
 import cloud.dangjian.core.tenancy.domain.Slugs;
 import cloud.dangjian.core.tenancy.service.TenantStatusGate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,17 @@ public class ShellAccess {
     @Inject
     TenantStatusGate gate;
 
+    @Inject
+    TenantAccess tenantAccess;
+
     public Caller.TenantGrant grantIn(String tenant) {
         TenantStatusGate.Standing standing = Slugs.isValid(tenant) ? gate.standing(tenant) : null;
         Caller.TenantGrant grant = standing == null ? null : caller.grantIn(tenant, standing.regionPath());
         if (grant == null || !grant.member()) {
             throw new NotFoundException();
         }
+        // The services then limit a branch secretary's writes to their subtrees, as they do for the API.
+        tenantAccess.hold(grant);
         return grant;
     }
 
