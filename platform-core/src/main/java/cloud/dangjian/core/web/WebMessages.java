@@ -279,6 +279,12 @@ public interface WebMessages {
     @Message("请选择列表中的一项")
     String invalid_choice();
 
+    @Message("请填写电话号码：数字和连字符，可以“+”开头")
+    String invalid_phone();
+
+    @Message("格式不正确")
+    String invalid_format();
+
     @Message("返回列表")
     String back_to_list();
 

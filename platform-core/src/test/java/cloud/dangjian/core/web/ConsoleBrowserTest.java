@@ -134,7 +134,7 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("member-form")).submit();
 
         WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("member-phone-error")));
-        assertTrue(!error.getText().isBlank());
+        assertTrue(error.getText().contains("电话号码"), "in the user's language: " + error.getText());
         assertEquals("member-phone-error", browser.findElement(By.id("member-phone")).getAttribute("aria-describedby"));
         assertEquals("not a phone", browser.findElement(By.id("member-phone")).getAttribute("value"));
         assertEquals("张建华", browser.findElement(By.id("member-name")).getAttribute("value"), "what was typed is kept");
@@ -173,8 +173,11 @@ class ConsoleBrowserTest {
         signIn("tenant-admin", "/t/" + tenant + "/admin/organisations");
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-organisation-B01"))).click();
-        WebElement name = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("organisation-name")));
-        name.clear();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("organisation-name"))).clear();
+        browser.findElement(By.id("organisation-form")).submit();
+        assertEquals("不能为空",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("organisation-name-error"))).getText());
+        WebElement name = browser.findElement(By.id("organisation-name"));
         name.sendKeys("第一党支部");
         new Select(browser.findElement(By.id("organisation-parentId"))).selectByValue(String.valueOf(group));
         browser.findElement(By.id("organisation-form")).submit();

@@ -27,7 +27,9 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.ForbiddenException;
@@ -133,7 +135,7 @@ public class AdminEditPages {
     ConsoleNavigation navigation;
 
     @Inject
-    Validator validator;
+    ValidatorFactory validatorFactory;
 
     @GET
     @Path("/members/{id}")
@@ -182,7 +184,7 @@ public class AdminEditPages {
         MemberResource.MemberBody body = new MemberResource.MemberBody(orNull(values.get("name")), gender, birthDate,
                 orNull(values.get("ethnicity")), orNull(values.get("education")), orNull(values.get("phone")), joinedOn,
                 status, branchId, mobile, orNull(values.get("idCard")));
-        violations(validator.validate(body), errors);
+        violations(validator(locale).validate(body), errors, messages);
         if (errors.isEmpty()) {
             try {
                 tenantScope.run(tenant,
@@ -234,7 +236,7 @@ public class AdminEditPages {
         Map<String, String> errors = new LinkedHashMap<>();
         Long parentId = values.get("parentId").isEmpty() ? null : number(values, "parentId", errors, messages);
         OrganisationResource.Rename rename = new OrganisationResource.Rename(orNull(values.get("name")));
-        violations(validator.validate(rename), errors);
+        violations(validator(locale).validate(rename), errors, messages);
         if (errors.isEmpty()) {
             try {
                 // A rename and a move together are one change: both or neither.
@@ -300,11 +302,34 @@ public class AdminEditPages {
         }
     }
 
-    /** Bean Validation's messages, by the API field they concern; the first per field. */
-    private static void violations(Set<? extends ConstraintViolation<?>> violations, Map<String, String> errors) {
+    /**
+     * Bean Validation's messages, by the API field they concern; the first per field. A constraint with a message of
+     * its own (the API's, in English) gets the shell's words instead, in the user's language.
+     */
+    private static void violations(Set<? extends ConstraintViolation<?>> violations, Map<String, String> errors,
+            WebMessages messages) {
         for (ConstraintViolation<?> violation : violations) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage());
+            String field = violation.getPropertyPath().toString();
+            String message = violation.getMessageTemplate().startsWith("{") ? violation.getMessage()
+                    : "phone".equals(field) ? messages.invalid_phone() : messages.invalid_format();
+            errors.putIfAbsent(field, message);
         }
+    }
+
+    /** A validator speaking the shell's language (the user's choice), not the browser's Accept-Language. */
+    private Validator validator(Locale locale) {
+        MessageInterpolator interpolator = validatorFactory.getMessageInterpolator();
+        return validatorFactory.usingContext().messageInterpolator(new MessageInterpolator() {
+            @Override
+            public String interpolate(String template, Context context) {
+                return interpolator.interpolate(template, context, locale);
+            }
+
+            @Override
+            public String interpolate(String template, Context context, Locale ignored) {
+                return interpolator.interpolate(template, context, locale);
+            }
+        }).getValidator();
     }
 
     /** A service's refusal beside the field it names, or above the form when it names none of the form's. */
