@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,34 @@ class ImportJobTest {
         // Row-level security underneath: acting as tenant B, even a native query does not see A's job.
         assertEquals(0, countJobsSeenAs(tenantB, id));
         assertEquals(1, countJobsSeenAs(tenantA, id));
+    }
+
+    @Test
+    void shouldReadAJobNobodyHasTouchedForMinutesAsFailed() throws Exception {
+        // What a node that stopped mid-import leaves behind: a job still "checking", last touched long ago.
+        String id = UUID.randomUUID().toString();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement act = connection
+                    .prepareStatement("SELECT set_config('dangjian.tenant_id', ?, true)");
+                    PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO import_jobs (id, tenant_id, kind, file_name, dry_run, status, total_rows,"
+                                    + " processed_rows, started_by, created_at, updated_at) VALUES (?::uuid, ?,"
+                                    + " 'MEMBERS', 'big.csv', false, 'CHECKING', 200000, 1500, 'someone',"
+                                    + " now() - interval '10 minutes', now() - interval '10 minutes')")) {
+                act.setString(1, tenantA);
+                act.execute();
+                insert.setString(1, id);
+                insert.setString(2, tenantA);
+                insert.executeUpdate();
+            }
+            connection.commit();
+        }
+
+        JsonPath job = given().get("/api/t/{tenant}/import-jobs/{id}", tenantA, id).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("FAILED", job.getString("status"));
+        assertTrue(job.getString("detail").contains("nothing was imported"), job.getString("detail"));
     }
 
     @Test
