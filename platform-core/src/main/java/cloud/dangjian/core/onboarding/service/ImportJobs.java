@@ -182,7 +182,8 @@ public class ImportJobs {
             update(id, job -> job.refused(json(errors), problem.detail()));
         } catch (Exception | Error e) {
             LOG.errorf(e, "Import job %s (%s, %d rows) failed; its transaction was rolled back", id, kind, rows.size());
-            update(id, job -> job.failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+            // The cause is for the operator (logged with the job's id), not for the page.
+            update(id, job -> job.failed("an unexpected error stopped it (job " + id + " in the platform's log)"));
         }
     }
 
