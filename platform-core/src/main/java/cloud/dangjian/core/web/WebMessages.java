@@ -228,26 +228,8 @@ public interface WebMessages {
     @Message("编辑组织：{name}")
     String edit_organisation(String name);
 
-    @Message("出生日期")
-    String member_birth_date();
-
-    @Message("民族")
-    String member_ethnicity();
-
-    @Message("学历")
-    String member_education();
-
-    @Message("联系电话")
-    String member_phone();
-
-    @Message("入党日期")
-    String member_joined_on();
-
     @Message("流动党员")
     String member_mobile();
-
-    @Message("身份证号")
-    String member_id_card();
 
     @Message("留空则保留已登记的号码（当前：{masked}）。")
     String member_id_card_help(String masked);
@@ -317,4 +299,85 @@ public interface WebMessages {
 
     @Message("{#when status}{#is 'FULL'}正式党员{#is 'PROBATIONARY'}预备党员{#else}{status}{/when}")
     String member_status_of(String status);
+
+    @Message("通知公告")
+    String notices();
+
+    @Message("发布通知")
+    String publish_notice();
+
+    @Message("暂无通知。")
+    String no_notices();
+
+    @Message("未读")
+    String unread();
+
+    @Message("全体")
+    String whole_tenant();
+
+    @Message("已读 {count} 人")
+    String read_count(String count);
+
+    @Message("已读 {read} 人，应读 {audience} 人")
+    String read_of(String read, String audience);
+
+    @Message("更早的通知")
+    String older_notices();
+
+    @Message("发送给")
+    String notice_to();
+
+    @Message("通知发送给所选组织及其下级组织的全体党员。")
+    String notice_to_help();
+
+    @Message("标题")
+    String notice_title();
+
+    @Message("正文")
+    String notice_body();
+
+    @Message("发布")
+    String publish();
+
+    @Message("全部通知")
+    String all_notices();
+
+    @Message("{count} 条未读")
+    String unread_notices(String count);
+
+    @Message("我的待办")
+    String my_tasks();
+
+    @Message("暂无待办事项。")
+    String no_tasks();
+
+    @Message("我的信息")
+    String my_profile();
+
+    @Message("如信息有误，请联系所在支部书记更正。")
+    String profile_help();
+
+    @Message("出生日期")
+    String member_birth_date();
+
+    @Message("民族")
+    String member_ethnicity();
+
+    @Message("学历")
+    String member_education();
+
+    @Message("手机号码")
+    String member_phone();
+
+    @Message("入党日期")
+    String member_joined_on();
+
+    @Message("身份证号")
+    String member_id_card();
+
+    @Message("我的角色")
+    String my_roles();
+
+    @Message("{#when role}{#is 'PLATFORM_ADMIN'}平台管理员{#is 'REGION_ADMIN'}区域管理员{#is 'TENANT_ADMIN'}单位管理员{#is 'BRANCH_SECRETARY'}支部书记{#is 'MEMBER'}党员{#is 'MASSES'}群众{#else}{role}{/when}")
+    String role_of(String role);
 }

@@ -54,6 +54,16 @@ public final class Fixtures {
                 .post("/api/t/{tenant}/members", tenant).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** Grants a demo user a role in a tenant (below an organisation, for a branch secretary). */
+    public static void grant(String username, String role, String tenant, Long organisationId) {
+        Map<String, Object> body = new java.util.HashMap<>(
+                Map.of("username", username, "role", role, "tenant", tenant));
+        if (organisationId != null) {
+            body.put("organisationId", organisationId);
+        }
+        given().contentType(ContentType.JSON).body(body).post("/api/admin/memberships").then().statusCode(201);
+    }
+
     /** A valid resident ID card number built from a 17-digit stem. */
     public static String idCard(String first17) {
         return first17 + IdCardNumbers.checkCharacter(first17);

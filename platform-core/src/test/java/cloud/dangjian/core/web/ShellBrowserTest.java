@@ -180,6 +180,12 @@ class ShellBrowserTest {
         assertEquals(1, browser.findElements(By.cssSelector(".activity-card svg.qr path")).size());
         Browser.screenshots(browser, "activity-card");
 
+        browser.get(url("/t/" + tenant + "/me"));
+        assertEquals("陈志强", wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-name"))).getText());
+        assertEquals("组织 B01", browser.findElement(By.id("profile-branch")).getText());
+        assertTrue(browser.findElement(By.id("role-list")).getText().contains("党员"), text());
+        Browser.screenshots(browser, "my-profile");
+
         browser.quit();
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -264,6 +270,47 @@ class ShellBrowserTest {
         browser.get(url("/t/" + tenant + "/admin/plugins/../no-such-page"));
         assertTrue(text().contains("页面不存在") || browser.getPageSource().contains("404"), text());
         assertEquals(0, browser.findElements(By.tagName("pre")).size(), "errors of pages are pages, not JSON");
+    }
+
+    @Test
+    void shouldPublishANoticeThatAMemberFindsUnreadOnTheHomePage() throws Exception {
+        String tenant = tenantWithNoticeboard("港城社区");
+        Fixtures.grant("member", "MEMBER", tenant, null);
+        signIn("tenant-admin", "/t/" + tenant + "/admin/notices");
+        String text = "本周六上午九点，社区广场集合。";
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-body"))).sendKeys(text);
+        browser.findElement(By.id("publish")).click();
+
+        WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-title-error")));
+        assertEquals("请填写标题（不超过200字）", error.getText());
+        assertEquals(text, browser.findElement(By.id("notice-body")).getAttribute("value"), "what was typed is kept");
+        given().get("/api/t/{tenant}/notices", tenant).then().body("size()", org.hamcrest.Matchers.equalTo(0));
+        Browser.screenshots(browser, "notice-form-error");
+
+        browser.findElement(By.id("notice-title")).sendKeys("志愿服务活动");
+        browser.findElement(By.id("publish")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-reads")));
+        assertEquals("志愿服务活动", browser.findElement(By.id("notice-title")).getText());
+
+        browser.quit();
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        signIn("member", "/t/" + tenant);
+        WebElement unread = wait
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#home-notice-list li.unread a")));
+        assertEquals("志愿服务活动", unread.getText());
+        assertTrue(text().contains("1 条未读"), text());
+        assertTrue(text().contains("暂无待办事项。"), text());
+        Browser.screenshots(browser, "portal-home-notices");
+        unread.click();
+        assertEquals(text, wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice-body"))).getText());
+        assertEquals(0, browser.findElements(By.id("notice-reads")).size(), "members do not see the read counts");
+
+        browser.get(url("/t/" + tenant));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-notice-list")));
+        assertEquals(0, browser.findElements(By.cssSelector("#home-notice-list li.unread")).size());
+        browser.get(url("/t/" + tenant + "/admin/notices"));
+        assertTrue(text().contains("没有权限"), "a member publishes nothing: " + text());
     }
 
     private String tenantWithNoticeboard(String name) {

@@ -2,6 +2,7 @@ package cloud.dangjian.core.audit.service;
 
 import cloud.dangjian.core.identity.service.Caller;
 import cloud.dangjian.core.tenancy.context.TenantScope;
+import cloud.dangjian.core.tenancy.domain.Slugs;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.inject.Inject;
@@ -11,9 +12,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Records every change made through the API (any method but GET and HEAD) and every refusal (401, 403), with the
- * caller, the tenant from the URL and the outcome; the web shell's forms under {@code /t/{tenant}/} likewise, since
- * they change the same things through the same services.
+ * Records every change made through the API or a page's form (any method but GET and HEAD) and every refusal (401,
+ * 403), with the caller, the tenant from the URL and the outcome.
  */
 public class AuditFilter {
 
@@ -29,6 +29,7 @@ public class AuditFilter {
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, UriInfo uriInfo) {
         String path = uriInfo.getPath();
+        // The API and the web shell's pages: a change made through a form is recorded like one made through the API.
         boolean page = path.startsWith("/t/");
         if (!path.startsWith("/api/") && !page) {
             return;
@@ -47,8 +48,8 @@ public class AuditFilter {
             // A refused token has no caller; the refusal itself is what is recorded.
         }
         String tenant = path.startsWith("/api/t/") || page ? uriInfo.getPathParameters().getFirst("tenant") : null;
-        if (tenant != null && tenant.length() > 63) {
-            tenant = tenant.substring(0, 63);
+        if (tenant != null && !Slugs.isValid(tenant)) {
+            tenant = null;
         }
         String query = uriInfo.getRequestUri().getRawQuery();
         String action = method + " " + path + (query == null ? "" : "?" + query);

@@ -16,6 +16,10 @@ public final class Permission {
     public static final String APPLICANTS_READ = "applicants:read";
     public static final String APPLICANTS_WRITE = "applicants:write";
     public static final String AUDIT_READ = "audit:read";
+    /** Read the notices that reach one's branch (secretaries and administrators: every notice of the tenant). */
+    public static final String NOTICES_READ = "notices:read";
+    /** Publish notices to organisations inside one's writable subtree (administrators: the whole tenant). */
+    public static final String NOTICES_PUBLISH = "notices:publish";
     /** See which plugins a tenant has on, and their settings (every member: the shell builds its menu from it). */
     public static final String PLUGINS_READ = "plugins:read";
     /** Switch plugins on and off and configure them, for a tenant or, as defaults, for a region. */

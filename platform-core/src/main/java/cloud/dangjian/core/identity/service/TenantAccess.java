@@ -24,11 +24,10 @@ public class TenantAccess {
     private Set<String> permissions = Set.of();
 
     /**
-     * Binds what {@code grant} allows to this request: the web shell's pages call it at their edge
-     * ({@code ShellAccess}) as {@link AccessFilter} does for the API, so the services apply the same subtree rules to
-     * both.
+     * For the web shell, whose pages check the caller's grant themselves ({@code ShellAccess}) rather than through
+     * {@link AccessFilter}: the services' permission and subtree checks then hold for a page as for the API.
      */
-    public void hold(Caller.TenantGrant grant) {
+    public void adopt(Caller.TenantGrant grant) {
         limitWritesTo(grant.writableOrganisations());
         holdPermissions(grant.permissions());
     }
@@ -69,7 +68,7 @@ public class TenantAccess {
         }
     }
 
-    /** Whether the caller's writes reach the whole tenant, not only some organisations' subtrees. */
+    /** Whether the caller's writes reach the whole tenant (an administrator), not only some subtrees (a secretary). */
     public boolean writesWholeTenant() {
         return writableOrganisations.isEmpty();
     }

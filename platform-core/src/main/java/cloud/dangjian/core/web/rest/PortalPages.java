@@ -3,12 +3,22 @@ package cloud.dangjian.core.web.rest;
 import cloud.dangjian.core.identity.domain.Permission;
 import cloud.dangjian.core.identity.service.Caller;
 import cloud.dangjian.core.identity.service.MembershipDirectory;
+import cloud.dangjian.core.member.domain.Member;
+import cloud.dangjian.core.member.domain.MemberRepository;
+import cloud.dangjian.core.notice.service.NoticeBoard;
+import cloud.dangjian.core.notice.service.NoticeBoard.NoticeLine;
+import cloud.dangjian.core.notice.service.NoticeReader;
+import cloud.dangjian.core.notice.service.NoticeReaders;
 import cloud.dangjian.core.plugin.spi.MenuEntry;
+import cloud.dangjian.core.plugin.spi.PortalTaskSource;
+import cloud.dangjian.core.tenancy.context.TenantScope;
 import cloud.dangjian.core.tenancy.domain.TenantRepository;
 import cloud.dangjian.core.web.WebMessages;
 import cloud.dangjian.core.web.service.Locales;
+import cloud.dangjian.core.web.service.MyTasks;
 import cloud.dangjian.core.web.service.ShellAccess;
 import cloud.dangjian.core.web.service.ShellNavigation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -41,10 +51,13 @@ public class PortalPages {
     public record TenantChoice(String id, String name) {
     }
 
-    /** What the home page shows. */
-    public record Home(String tenant, String tenantName, String userName, List<ShellNavigation.Link> features,
-            List<ShellNavigation.Link> adminLinks) {
+    /** What the home page shows; {@code notices} is null for callers who read no notices (群众). */
+    public record Home(String tenant, String tenantName, String userName, List<NoticeLine> notices, long unreadNotices,
+            List<MyTasks.TaskLink> tasks, List<ShellNavigation.Link> features, List<ShellNavigation.Link> adminLinks) {
     }
+
+    /** How many of the latest notices the home page lists. */
+    static final int NOTICES_SHOWN = 5;
 
     /** How many tenants of an administered region the picker lists; the API pages through the rest. */
     static final int ADMINISTERED_TENANTS_SHOWN = 200;
@@ -67,6 +80,21 @@ public class PortalPages {
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    TenantScope tenantScope;
+
+    @Inject
+    NoticeBoard notices;
+
+    @Inject
+    NoticeReaders readers;
+
+    @Inject
+    MyTasks myTasks;
+
+    @Inject
+    MemberRepository members;
 
     @GET
     @Transactional
@@ -93,14 +121,26 @@ public class PortalPages {
 
     @GET
     @Path("/{tenant}")
-    @Transactional
     public TemplateInstance home(@PathParam("tenant") String tenant, @CookieParam(Locales.COOKIE) String lang) {
         Caller.TenantGrant grant = access.grantIn(tenant);
         Locale locale = Locales.of(lang);
         String tenantName = tenants.findByIdOptional(tenant).map(t -> t.name()).orElse(tenant);
-        return Templates.home(new Home(tenant, tenantName, caller.username(),
-                navigation.of(tenant, grant, MenuEntry.Surface.PORTAL, locale), adminLinks(tenant, grant, locale)))
-                .setLocale(locale);
+        boolean readsNotices = grant.permissions().contains(Permission.NOTICES_READ);
+        record Waiting(List<NoticeLine> notices, long unread, PortalTaskSource.Viewer viewer) {
+        }
+        Waiting waiting = tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> {
+            NoticeReader reader = readers.current();
+            Long memberId = members.findByUsername(caller.username()).map(Member::id).orElse(null);
+            PortalTaskSource.Viewer viewer = new PortalTaskSource.Viewer(caller.username(), memberId,
+                    grant.permissions(), locale);
+            return readsNotices
+                    ? new Waiting(notices.reaching(reader, null, NOTICES_SHOWN), notices.unread(reader), viewer)
+                    : new Waiting(null, 0, viewer);
+        }));
+        List<MyTasks.TaskLink> tasks = tenantScope.call(tenant, () -> myTasks.of(tenant, waiting.viewer()));
+        return Templates.home(new Home(tenant, tenantName, caller.username(), waiting.notices(), waiting.unread(),
+                tasks, navigation.of(tenant, grant, MenuEntry.Surface.PORTAL, locale),
+                adminLinks(tenant, grant, locale))).setLocale(locale);
     }
 
     /** The console's pages the caller may open, then the admin entries of the plugins switched on. */
@@ -116,6 +156,9 @@ public class PortalPages {
         }
         if (grant.permissions().contains(Permission.MEMBERS_WRITE) && grant.writableOrganisations().isEmpty()) {
             links.add(new ShellNavigation.Link(messages.bulk_import(), "/t/" + tenant + "/admin/import", 1));
+        }
+        if (grant.permissions().contains(Permission.NOTICES_PUBLISH)) {
+            links.add(new ShellNavigation.Link(messages.publish_notice(), "/t/" + tenant + "/admin/notices", 1));
         }
         if (grant.permissions().contains(Permission.AUDIT_READ)) {
             links.add(new ShellNavigation.Link(messages.audit_trail(), "/t/" + tenant + "/admin/audit", 3));

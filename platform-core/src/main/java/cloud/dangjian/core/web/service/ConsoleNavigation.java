@@ -50,11 +50,14 @@ public class ConsoleNavigation {
         if (grant.permissions().contains(Permission.MEMBERS_WRITE) && grant.writableOrganisations().isEmpty()) {
             links.add(new ShellNavigation.Link(messages.bulk_import(), base + "import", 3));
         }
+        if (grant.permissions().contains(Permission.NOTICES_PUBLISH)) {
+            links.add(new ShellNavigation.Link(messages.publish_notice(), base + "notices", 4));
+        }
         if (grant.permissions().contains(Permission.PLUGINS_MANAGE)) {
-            links.add(new ShellNavigation.Link(messages.plugins(), base + "plugins", 4));
+            links.add(new ShellNavigation.Link(messages.plugins(), base + "plugins", 5));
         }
         if (grant.permissions().contains(Permission.AUDIT_READ)) {
-            links.add(new ShellNavigation.Link(messages.audit_trail(), base + "audit", 5));
+            links.add(new ShellNavigation.Link(messages.audit_trail(), base + "audit", 6));
         }
         links.sort(Comparator.comparingInt(ShellNavigation.Link::order));
         links.addAll(plugins.of(tenant, grant, MenuEntry.Surface.ADMIN, locale));

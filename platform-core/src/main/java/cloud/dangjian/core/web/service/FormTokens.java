@@ -1,37 +1,33 @@
 package cloud.dangjian.core.web.service;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * CSRF tokens for the shell's forms: an HMAC of the signed-in user and the tenant under a key this node draws at
- * start-up. A form posted from another site cannot carry it; the session cookie is also SameSite=Lax. A restart
- * invalidates open forms, which then ask the user to submit again.
+ * CSRF tokens for the shell's forms: an HMAC of the signed-in user and the tenant under the platform's secret, so a
+ * form served by one replica is accepted by another and survives a rolling restart. A form posted from another site
+ * cannot carry it; the session cookie is also SameSite=Lax.
  */
 @ApplicationScoped
 public class FormTokens {
 
     public static final String FIELD = "csrf";
 
-    private byte[] key;
-
-    @PostConstruct
-    void init() {
-        key = new byte[32];
-        new SecureRandom().nextBytes(key);
-    }
+    @ConfigProperty(name = "dangjian.security.id-card-key")
+    String platformSecret;
 
     public String issue(String username, String tenant) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(platformSecret), "HmacSHA256"));
+            // A purpose prefix keeps these tokens apart from every other signature made with the platform's secret.
+            mac.update("form-token".getBytes(StandardCharsets.UTF_8));
             byte[] token = mac.doFinal((username + "\u0000" + tenant).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         } catch (GeneralSecurityException e) {

@@ -11,7 +11,8 @@ import jakarta.ws.rs.NotFoundException;
 
 /**
  * The same rule for pages as {@code AccessFilter} applies to the API: a tenant the caller has no membership in does not
- * exist for them (404), and what they may do there is the union of their memberships' permissions.
+ * exist for them (404), and what they may do there is the union of their memberships' permissions. The grant is also
+ * handed to {@link TenantAccess}, so the services a page calls limit writes as they do for the API.
  */
 @ApplicationScoped
 public class ShellAccess {
@@ -31,8 +32,7 @@ public class ShellAccess {
         if (grant == null || !grant.member()) {
             throw new NotFoundException();
         }
-        // The services then limit a branch secretary's writes to their subtrees, as they do for the API.
-        tenantAccess.hold(grant);
+        tenantAccess.adopt(grant);
         return grant;
     }
 
