@@ -180,6 +180,9 @@ public interface WebMessages {
     @Message("正在写入：第 {processed} / {total} 行")
     String import_writing(int processed, int total);
 
+    @Message("正在保存全部 {total} 行……")
+    String import_saving(int total);
+
     @Message("整个文件在一个事务中写入：要么全部导入，要么一行也不导入。检查和写入在后台进行，可以离开此页面，稍后回到这里查看结果。")
     String import_atomic();
 

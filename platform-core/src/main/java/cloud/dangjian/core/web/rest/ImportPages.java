@@ -183,7 +183,9 @@ public class ImportPages {
         return switch (job.status()) {
             case QUEUED -> messages.import_queued();
             case CHECKING -> messages.import_checking(job.processedRows(), job.totalRows());
-            case WRITING -> messages.import_writing(job.processedRows(), job.totalRows());
+            // Every row copied: the one statement that stores them is running, with no finer progress to show.
+            case WRITING -> job.processedRows() >= job.totalRows() ? messages.import_saving(job.totalRows())
+                    : messages.import_writing(job.processedRows(), job.totalRows());
             case DONE -> job.dryRun() ? messages.import_checked(job.totalRows())
                     : messages.import_done(job.created(), job.updated(), job.unchanged());
             case REFUSED -> messages.import_refused(job.errors().size());
