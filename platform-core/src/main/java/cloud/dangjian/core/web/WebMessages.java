@@ -383,4 +383,13 @@ public interface WebMessages {
 
     @Message("{#when role}{#is 'PLATFORM_ADMIN'}平台管理员{#is 'REGION_ADMIN'}区域管理员{#is 'TENANT_ADMIN'}单位管理员{#is 'BRANCH_SECRETARY'}支部书记{#is 'MEMBER'}党员{#is 'MASSES'}群众{#else}{role}{/when}")
     String role_of(String role);
+
+    @Message("按名称或编号查找单位")
+    String find_tenant();
+
+    @Message("没有找到符合条件的单位。")
+    String no_tenants_found();
+
+    @Message("只列出前 200 家单位，请输入名称缩小范围。")
+    String more_tenants();
 }

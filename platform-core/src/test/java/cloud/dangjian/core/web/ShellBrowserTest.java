@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.dangjian.core.testing.Browser;
 import cloud.dangjian.core.testing.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -266,6 +267,13 @@ class ShellBrowserTest {
                         .presenceOfAllElementsLocatedBy(By.cssSelector("#audit-table td:nth-child(3)")))
                 .stream().map(WebElement::getText).toList();
         assertTrue(actions.contains("POST /api/t/" + tenant + "/organisations"), actions.toString());
+
+        browser.get(url("/t?q=" + java.net.URLEncoder.encode("东城物业", java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("杨舍东城物业"),
+                wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#tenant-list a"))).stream()
+                        .map(WebElement::getText).toList());
+        browser.get(url("/t?q=nothing-like-it"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-tenants")));
 
         browser.get(url("/t/" + tenant + "/admin/plugins/../no-such-page"));
         assertTrue(text().contains("页面不存在") || browser.getPageSource().contains("404"), text());

@@ -12,6 +12,7 @@ import cloud.dangjian.core.notice.service.NoticeReaders;
 import cloud.dangjian.core.plugin.spi.MenuEntry;
 import cloud.dangjian.core.plugin.spi.PortalTaskSource;
 import cloud.dangjian.core.tenancy.context.TenantScope;
+import cloud.dangjian.core.tenancy.domain.Tenant;
 import cloud.dangjian.core.tenancy.domain.TenantRepository;
 import cloud.dangjian.core.web.WebMessages;
 import cloud.dangjian.core.web.service.Locales;
@@ -51,6 +52,13 @@ public class PortalPages {
     public record TenantChoice(String id, String name) {
     }
 
+    /**
+     * The picker: the tenants found, what was searched for, whether to offer the search (administrators of regions),
+     * and whether more tenants matched than are listed.
+     */
+    public record Picker(List<TenantChoice> tenants, String query, boolean searchable, boolean more) {
+    }
+
     /** What the home page shows; {@code notices} is null for callers who read no notices (群众). */
     public record Home(String tenant, String tenantName, String userName, List<NoticeLine> notices, long unreadNotices,
             List<MyTasks.TaskLink> tasks, List<ShellNavigation.Link> features, List<ShellNavigation.Link> adminLinks) {
@@ -64,7 +72,7 @@ public class PortalPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tenants(List<TenantChoice> tenants);
+        static native TemplateInstance tenants(Picker picker);
 
         static native TemplateInstance home(Home home);
     }
@@ -98,25 +106,44 @@ public class PortalPages {
 
     @GET
     @Transactional
-    public Response chooseTenant(@CookieParam(Locales.COOKIE) String lang) {
+    public Response chooseTenant(@QueryParam("q") String query, @CookieParam(Locales.COOKIE) String lang) {
+        String wanted = query == null ? "" : query.strip();
+        String pattern = "%"
+                + wanted.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         TreeMap<String, TenantChoice> choices = new TreeMap<>();
         for (MembershipDirectory.Entry membership : caller.memberships()) {
             if (membership.tenantId() != null) {
-                choices.computeIfAbsent(membership.tenantId(),
-                        id -> new TenantChoice(id, tenants.findByIdOptional(id).map(t -> t.name()).orElse(id)));
+                TenantChoice choice = new TenantChoice(membership.tenantId(), tenants
+                        .findByIdOptional(membership.tenantId()).map(t -> t.name()).orElse(membership.tenantId()));
+                if (matches(choice, wanted)) {
+                    choices.putIfAbsent(choice.id(), choice);
+                }
             }
         }
-        // Administrators of a region (or the platform) may enter every tenant below it: the first of them by id.
+        // Administrators of a region (or the platform) may enter every tenant below it: the first of them by id, or
+        // those whose name or id holds what they searched for.
         List<String> regionPaths = caller.isPlatformAdmin() ? List.of("/") : caller.administeredRegionPaths();
+        boolean more = false;
         for (String path : regionPaths) {
-            tenants.find("regionId in (select r.id from Region r where r.path like ?1) order by id", path + "%")
-                    .page(0, ADMINISTERED_TENANTS_SHOWN).list()
+            List<Tenant> found = tenants
+                    .find("regionId in (select r.id from Region r where r.path like ?1)"
+                            + " and (lower(name) like ?2 or id like ?2) order by id", path + "%", pattern)
+                    .page(0, ADMINISTERED_TENANTS_SHOWN + 1).list();
+            more |= found.size() > ADMINISTERED_TENANTS_SHOWN;
+            found.stream().limit(ADMINISTERED_TENANTS_SHOWN)
                     .forEach(t -> choices.putIfAbsent(t.id(), new TenantChoice(t.id(), t.name())));
         }
-        if (choices.size() == 1) {
+        if (choices.size() == 1 && wanted.isEmpty()) {
             return Response.seeOther(URI.create("/t/" + choices.firstKey())).build();
         }
-        return Response.ok(Templates.tenants(List.copyOf(choices.values())).setLocale(Locales.of(lang))).build();
+        boolean searchable = more || !wanted.isEmpty() || !regionPaths.isEmpty();
+        return Response.ok(Templates.tenants(new Picker(List.copyOf(choices.values()), wanted, searchable, more))
+                .setLocale(Locales.of(lang))).build();
+    }
+
+    private static boolean matches(TenantChoice choice, String wanted) {
+        return wanted.isEmpty() || choice.id().contains(wanted.toLowerCase(Locale.ROOT))
+                || choice.name().toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
     }
 
     @GET

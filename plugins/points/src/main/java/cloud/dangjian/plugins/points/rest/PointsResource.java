@@ -9,6 +9,7 @@ import cloud.dangjian.core.problem.ProblemException;
 import cloud.dangjian.plugins.points.PointsPlugin;
 import cloud.dangjian.plugins.points.domain.LedgerEntry;
 import cloud.dangjian.plugins.points.domain.Period;
+import cloud.dangjian.plugins.points.service.AppraisalSheets;
 import cloud.dangjian.plugins.points.service.LedgerVerification;
 import cloud.dangjian.plugins.points.service.MemberLink;
 import cloud.dangjian.plugins.points.service.PointsAwards;
@@ -28,13 +29,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The points API: a member's own points, reviews, rankings, awards, corrections and the ledger's verification. */
@@ -194,23 +190,9 @@ public class PointsResource {
     public Response appraisalSheet(@PathParam("tenant") String tenant, @QueryParam("period") String period,
             @QueryParam("organisation") Long organisationId) {
         Period p = period(period);
-        List<PointsStandings.SheetRow> rows = standings.sheet(standings.scope(organisationId), p);
-        StringWriter out = new StringWriter();
-        // A byte order mark, so that spreadsheet programs in zh-CN locales read UTF-8.
-        out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out,
-                CSVFormat.RFC4180.builder().setHeader("排名 rank", "编号 code", "姓名 name", "支部编号 branch code", "支部 branch",
-                        "自动积分 automatic", "任务积分 task", "附加积分 bonus", "更正 correction", "合计 total").get())) {
-            for (PointsStandings.SheetRow row : rows) {
-                csv.printRecord(row.rank(), row.code(), row.name(), row.branchCode(), row.branchName(), row.automatic(),
-                        row.task(), row.bonus(), row.correction(), row.total());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.ok(out.toString(), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"points-" + tenant + "-" + p.key() + ".csv\"")
-                .build();
+        String csv = AppraisalSheets.csv(standings.sheet(standings.scope(organisationId), p));
+        return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
+                "attachment; filename=\"" + AppraisalSheets.fileName(tenant, p.key()) + "\"").build();
     }
 
     @POST

@@ -1,4 +1,4 @@
-package cloud.dangjian.core.web;
+package cloud.dangjian.core.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,17 +15,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium, headless, driven through its own chromedriver: no browser is downloaded. {@code ./dangjian test}
- * installs both packages; without them this fails and says so.
+ * installs both packages; without them this fails and says so. Public in the test-jar, so plugins' browser tests use it
+ * too.
  */
-final class Browser {
+public final class Browser {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private Browser() {
     }
 
-    static ChromeDriver start() throws IOException {
+    public static ChromeDriver start() throws IOException {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver; "
                     + "./dangjian test installs them (apt-get install chromium chromium-driver)");
@@ -43,7 +44,7 @@ final class Browser {
     }
 
     /** Saves the page at a phone's and a desktop's width to target/screenshots/{name}-{width}.png. */
-    static void screenshots(ChromeDriver driver, String name) {
+    public static void screenshots(ChromeDriver driver, String name) {
         try {
             Path folder = Files.createDirectories(Path.of("target", "screenshots"));
             for (int width : new int[] { 360, 1280 }) {
