@@ -168,6 +168,111 @@ public interface WebMessages {
     @Message("原因")
     String import_reason();
 
+    @Message("导入进度")
+    String import_job_title();
+
+    @Message("排队等候中……")
+    String import_queued();
+
+    @Message("正在检查：第 {processed} / {total} 行")
+    String import_checking(int processed, int total);
+
+    @Message("正在写入：第 {processed} / {total} 行")
+    String import_writing(int processed, int total);
+
+    @Message("正在保存全部 {total} 行……")
+    String import_saving(int total);
+
+    @Message("整个文件在一个事务中写入：要么全部导入，要么一行也不导入。检查和写入在后台进行，可以离开此页面，稍后回到这里查看结果。")
+    String import_atomic();
+
+    @Message("刷新进度")
+    String import_reload();
+
+    @Message("导入中断，未导入任何数据：{detail}")
+    String import_failed(String detail);
+
+    @Message("再导入一个文件")
+    String import_again();
+
+    @Message("文件：{name}")
+    String import_of_file(String name);
+
+    @Message("管理后台导航")
+    String console_nav();
+
+    @Message("入党积极分子")
+    String applicants();
+
+    @Message("没有找到入党申请人或积极分子。")
+    String no_applicants();
+
+    @Message("发展阶段")
+    String applicant_stage();
+
+    @Message("全部阶段")
+    String stage_any();
+
+    @Message("申请日期")
+    String applicant_applied_on();
+
+    @Message("本阶段起始")
+    String applicant_stage_since();
+
+    @Message("{#when stage}{#is 'APPLICANT'}入党申请人{#is 'ACTIVIST'}入党积极分子{#is 'DEVELOPMENT_CANDIDATE'}发展对象{#is 'PROBATIONARY'}预备党员{#is 'FULL_MEMBER'}正式党员{#else}{stage}{/when}")
+    String applicant_stage_of(String stage);
+
+    @Message("编辑")
+    String edit();
+
+    @Message("编辑党员：{name}")
+    String edit_member(String name);
+
+    @Message("编辑组织：{name}")
+    String edit_organisation(String name);
+
+    @Message("流动党员")
+    String member_mobile();
+
+    @Message("留空则保留已登记的号码（当前：{masked}）。")
+    String member_id_card_help(String masked);
+
+    @Message("名称")
+    String organisation_name();
+
+    @Message("类型")
+    String organisation_kind();
+
+    @Message("组织类型创建后不能更改。")
+    String organisation_kind_fixed();
+
+    @Message("上级组织")
+    String organisation_parent();
+
+    @Message("（无：作为根组织）")
+    String organisation_root();
+
+    @Message("移动时下级组织和党员一并移动。")
+    String organisation_move_help();
+
+    @Message("{#when kind}{#is 'COMMITTEE'}党委{#is 'GENERAL_BRANCH'}党总支{#is 'BRANCH'}党支部{#is 'GROUP'}党小组{#else}{kind}{/when}")
+    String organisation_kind_of(String kind);
+
+    @Message("请按“年-月-日”填写日期")
+    String invalid_date();
+
+    @Message("请选择列表中的一项")
+    String invalid_choice();
+
+    @Message("请填写电话号码：数字和连字符，可以“+”开头")
+    String invalid_phone();
+
+    @Message("格式不正确")
+    String invalid_format();
+
+    @Message("返回列表")
+    String back_to_list();
+
     @Message("操作日志")
     String audit_trail();
 

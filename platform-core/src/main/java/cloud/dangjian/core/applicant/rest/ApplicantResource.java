@@ -63,10 +63,11 @@ public class ApplicantResource {
 
     @GET
     @RequiresPermission(Permission.APPLICANTS_READ)
-    @Operation(summary = "List applicants, optionally at one stage, one slice at a time")
-    public Slice<ApplicantView> list(@QueryParam("stage") DevelopmentStage stage, @QueryParam("after") String after,
+    @Operation(summary = "List applicants by name prefix, optionally at one stage, one slice at a time")
+    public Slice<ApplicantView> list(@QueryParam("name") @Size(max = 100) String name,
+            @QueryParam("stage") DevelopmentStage stage, @QueryParam("after") String after,
             @QueryParam("size") @DefaultValue("50") @Min(value = 1, message = "must be at least 1") @Max(value = 500, message = "must be at most 500") int size) {
-        Slice<Applicant> slice = applicants.list(stage, after, size);
+        Slice<Applicant> slice = applicants.list(name, stage, after, size);
         return new Slice<>(slice.items().stream().map(ApplicantView::of).toList(), slice.next());
     }
 

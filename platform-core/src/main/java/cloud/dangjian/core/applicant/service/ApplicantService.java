@@ -14,6 +14,7 @@ import cloud.dangjian.core.organisation.domain.Organisation;
 import cloud.dangjian.core.organisation.domain.OrganisationKind;
 import cloud.dangjian.core.organisation.domain.OrganisationRepository;
 import cloud.dangjian.core.paging.KeysetCursor;
+import cloud.dangjian.core.paging.Prefixes;
 import cloud.dangjian.core.paging.Slice;
 import cloud.dangjian.core.problem.ProblemException;
 import io.quarkus.panache.common.Parameters;
@@ -101,11 +102,18 @@ public class ApplicantService {
         return applicants.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Applicant", id));
     }
 
-    /** One slice of applicants, optionally at one stage, ordered by name then id. */
+    /**
+     * One slice of applicants, optionally those whose name starts with {@code namePrefix} and those at one stage,
+     * ordered by name then id. A prefix is a range of the (tenant_id, name, id) index, as for members.
+     */
     @Transactional
-    public Slice<Applicant> list(DevelopmentStage stage, String after, int size) {
+    public Slice<Applicant> list(String namePrefix, DevelopmentStage stage, String after, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        if (namePrefix != null && !namePrefix.isEmpty()) {
+            conditions.add("name >= :from and name < :to");
+            parameters.and("from", namePrefix).and("to", Prefixes.upperBound(namePrefix));
+        }
         if (stage != null) {
             conditions.add("stage = :stage");
             parameters.and("stage", stage);

@@ -63,7 +63,15 @@ public class MemberImporter {
     @Transactional
     @TransactionConfiguration(timeout = 1800)
     public ImportReport importRows(String regionCode, List<TabularRow> rows, boolean dryRun) throws SQLException {
-        return importRowsInCurrentTransaction(regionCode, rows, dryRun);
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun, ImportProgress.NONE);
+    }
+
+    /** The same, telling {@code progress} how many rows have been checked, then written. */
+    @Transactional
+    @TransactionConfiguration(timeout = 1800)
+    public ImportReport importRows(String regionCode, List<TabularRow> rows, boolean dryRun, ImportProgress progress)
+            throws SQLException {
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun, progress);
     }
 
     /**
@@ -72,9 +80,14 @@ public class MemberImporter {
      */
     public ImportReport importRowsInCurrentTransaction(String regionCode, List<TabularRow> rows, boolean dryRun)
             throws SQLException {
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun, ImportProgress.NONE);
+    }
+
+    private ImportReport importRowsInCurrentTransaction(String regionCode, List<TabularRow> rows, boolean dryRun,
+            ImportProgress progress) throws SQLException {
         Map<String, Tenant> tenants = scope.tenantsBelow(regionCode);
         RowErrors errors = new RowErrors();
-        Map<String, List<MemberRow>> byTenant = parse(rows, tenants.keySet(), regionCode, errors);
+        Map<String, List<MemberRow>> byTenant = parse(rows, tenants.keySet(), regionCode, errors, progress);
         Map<MemberRow, byte[]> hashes = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Map<String, ByteBuffer>> storedHashes = new HashMap<>();
@@ -92,17 +105,19 @@ public class MemberImporter {
             if (dryRun) {
                 return new ImportReport(rows.size(), 0, 0, 0, true);
             }
-            return write(connection, byTenant, hashes, storedHashes, branchIds, rows.size());
+            return write(connection, byTenant, hashes, storedHashes, branchIds, rows.size(), progress);
         }
     }
 
     private Map<String, List<MemberRow>> parse(List<TabularRow> rows, Set<String> tenants, String regionCode,
-            RowErrors errors) {
+            RowErrors errors, ImportProgress progress) {
         Map<String, List<MemberRow>> byTenant = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         Map<String, Integer> firstLineOfLogin = new HashMap<>();
         LocalDate today = LocalDate.now();
+        int checked = 0;
         for (TabularRow row : rows) {
+            progress.tick(ImportProgress.Phase.CHECKING, checked++);
             int line = row.line();
             boolean ok = true;
             String tenant = row.get("tenant");
@@ -216,6 +231,7 @@ public class MemberImporter {
             byTenant.computeIfAbsent(tenant, t -> new ArrayList<>()).add(new MemberRow(line, tenant, code, name, gender,
                     birthDate, ethnicity, education, phone, joinedOn, status, branchCode, mobile, idCard, username));
         }
+        progress.reached(ImportProgress.Phase.CHECKING, rows.size());
         return byTenant;
     }
 
@@ -380,7 +396,8 @@ public class MemberImporter {
 
     private ImportReport write(Connection connection, Map<String, List<MemberRow>> byTenant,
             Map<MemberRow, byte[]> hashes, Map<String, Map<String, ByteBuffer>> storedHashes,
-            Map<String, Map<String, Long>> branchIds, int total) throws SQLException {
+            Map<String, Map<String, Long>> branchIds, int total, ImportProgress progress) throws SQLException {
+        int written = 0;
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TEMP TABLE import_members (tenant_id text, code text, name text, gender text,
@@ -396,6 +413,7 @@ public class MemberImporter {
                 Map<String, ByteBuffer> stored = storedHashes.get(tenantRows.getKey());
                 Map<String, Long> branches = branchIds.get(tenantRows.getKey());
                 for (MemberRow row : tenantRows.getValue()) {
+                    progress.tick(ImportProgress.Phase.WRITING, written++);
                     byte[] hash = hashes.get(row);
                     byte[] cipher = null;
                     String masked = null;
@@ -415,6 +433,7 @@ public class MemberImporter {
             }
             copy.finish();
         }
+        progress.reached(ImportProgress.Phase.WRITING, written);
         try (Statement statement = connection.createStatement()) {
             // Temporary tables have no statistics until analysed; without them the planner guesses badly.
             statement.execute("CREATE INDEX ON import_members (tenant_id)");

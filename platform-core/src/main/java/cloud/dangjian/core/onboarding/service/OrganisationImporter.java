@@ -48,7 +48,15 @@ public class OrganisationImporter {
     @Transactional
     @TransactionConfiguration(timeout = 1800)
     public ImportReport importRows(String regionCode, List<TabularRow> rows, boolean dryRun) throws SQLException {
-        return importRowsInCurrentTransaction(regionCode, rows, dryRun);
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun, ImportProgress.NONE);
+    }
+
+    /** The same, telling {@code progress} how many rows have been checked, then written. */
+    @Transactional
+    @TransactionConfiguration(timeout = 1800)
+    public ImportReport importRows(String regionCode, List<TabularRow> rows, boolean dryRun, ImportProgress progress)
+            throws SQLException {
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun, progress);
     }
 
     /**
@@ -57,9 +65,14 @@ public class OrganisationImporter {
      */
     public ImportReport importRowsInCurrentTransaction(String regionCode, List<TabularRow> rows, boolean dryRun)
             throws SQLException {
+        return importRowsInCurrentTransaction(regionCode, rows, dryRun, ImportProgress.NONE);
+    }
+
+    private ImportReport importRowsInCurrentTransaction(String regionCode, List<TabularRow> rows, boolean dryRun,
+            ImportProgress progress) throws SQLException {
         Set<String> tenants = scope.tenantsBelow(regionCode).keySet();
         RowErrors errors = new RowErrors();
-        Map<String, Map<String, OrganisationRow>> byTenant = parse(rows, tenants, regionCode, errors);
+        Map<String, Map<String, OrganisationRow>> byTenant = parse(rows, tenants, regionCode, errors, progress);
         try (Connection connection = dataSource.getConnection()) {
             Map<String, Map<String, String>> paths = new HashMap<>();
             for (var entry : byTenant.entrySet()) {
@@ -71,15 +84,17 @@ public class OrganisationImporter {
             if (dryRun) {
                 return new ImportReport(rows.size(), 0, 0, 0, true);
             }
-            return write(connection, byTenant, paths, rows.size());
+            return write(connection, byTenant, paths, rows.size(), progress);
         }
     }
 
     private Map<String, Map<String, OrganisationRow>> parse(List<TabularRow> rows, Set<String> tenants,
-            String regionCode, RowErrors errors) {
+            String regionCode, RowErrors errors, ImportProgress progress) {
         Map<String, Map<String, OrganisationRow>> byTenant = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
+        int checked = 0;
         for (TabularRow row : rows) {
+            progress.tick(ImportProgress.Phase.CHECKING, checked++);
             String tenant = row.get("tenant");
             String code = row.get("code");
             String name = row.get("name");
@@ -132,6 +147,7 @@ public class OrganisationImporter {
             byTenant.computeIfAbsent(tenant, t -> new LinkedHashMap<>()).put(code,
                     new OrganisationRow(row.line(), tenant, code, name, kind, parent));
         }
+        progress.reached(ImportProgress.Phase.CHECKING, rows.size());
         return byTenant;
     }
 
@@ -216,7 +232,8 @@ public class OrganisationImporter {
     }
 
     private ImportReport write(Connection connection, Map<String, Map<String, OrganisationRow>> byTenant,
-            Map<String, Map<String, String>> paths, int total) throws SQLException {
+            Map<String, Map<String, String>> paths, int total, ImportProgress progress) throws SQLException {
+        int written = 0;
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE import_organisations (tenant_id text, code text, name text, "
                     + "kind text, parent_code text, path text, depth int) ON COMMIT DROP");
@@ -227,6 +244,7 @@ public class OrganisationImporter {
             for (var tenantRows : byTenant.entrySet()) {
                 Map<String, String> tenantPaths = paths.get(tenantRows.getKey());
                 for (OrganisationRow row : tenantRows.getValue().values()) {
+                    progress.tick(ImportProgress.Phase.WRITING, written++);
                     String path = tenantPaths.get(row.code());
                     int depth = path.length() - path.replace("/", "").length() - 1;
                     maxDepth = Math.max(maxDepth, depth);
@@ -236,6 +254,7 @@ public class OrganisationImporter {
             }
             copy.finish();
         }
+        progress.reached(ImportProgress.Phase.WRITING, written);
         try (Statement statement = connection.createStatement()) {
             // Temporary tables have no statistics until analysed; without them the planner guesses badly.
             statement.execute("CREATE INDEX ON import_organisations (tenant_id, depth)");

@@ -2,16 +2,17 @@ package cloud.dangjian.core.web.rest;
 
 import cloud.dangjian.core.identity.domain.Permission;
 import cloud.dangjian.core.identity.service.Caller;
-import cloud.dangjian.core.onboarding.file.OwnTenantRows;
+import cloud.dangjian.core.onboarding.domain.ImportJobKind;
 import cloud.dangjian.core.onboarding.file.TabularFile;
 import cloud.dangjian.core.onboarding.file.TabularRow;
-import cloud.dangjian.core.onboarding.service.ImportReport;
-import cloud.dangjian.core.onboarding.service.MemberImporter;
-import cloud.dangjian.core.onboarding.service.OrganisationImporter;
+import cloud.dangjian.core.onboarding.rest.ImportJobResource;
+import cloud.dangjian.core.onboarding.service.ImportJobs;
+import cloud.dangjian.core.onboarding.service.ImportJobs.JobView;
 import cloud.dangjian.core.problem.Problem;
 import cloud.dangjian.core.problem.ProblemException;
-import cloud.dangjian.core.tenancy.domain.RegionRepository;
-import cloud.dangjian.core.tenancy.domain.TenantRepository;
+import cloud.dangjian.core.tenancy.context.TenantScope;
+import cloud.dangjian.core.web.WebMessages;
+import cloud.dangjian.core.web.service.ConsoleNavigation;
 import cloud.dangjian.core.web.service.FormTokens;
 import cloud.dangjian.core.web.service.Locales;
 import cloud.dangjian.core.web.service.ShellAccess;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,32 +34,53 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * A tenant administrator's bulk import of their own organisations or members from a CSV or XLSX file: checked whole
- * first, refused whole with each bad row's line, column and reason, or imported with what it created and changed.
+ * A tenant administrator's bulk import of their own organisations or members from a CSV or XLSX file. The upload is
+ * read at once (a file that cannot be read, or lacks a column, is refused on the spot); its rows are then checked and
+ * imported by a background job, whose page shows a progress bar and, at the end, what was imported or each bad row with
+ * its line, column and reason. A file with a bad row is refused whole.
  */
 @Path("/t/{tenant}/admin/import")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class ImportPages {
 
-    /** The page: the form, and after an upload its outcome. */
-    public record Page(String tenant, String csrf, String kind, boolean done, ImportReport report,
-            List<Problem.FieldError> errors, String message) {
+    /** The form, and a file refused before it became a job. */
+    public record Page(String tenant, String csrf, List<ConsoleNavigation.Item> nav, String kind,
+            List<Problem.FieldError> errors) {
+    }
+
+    /** A job's page: its progress while it runs, its outcome once it has ended, and the form again. */
+    public record JobPage(String tenant, String csrf, List<ConsoleNavigation.Item> nav, JobView job, String label) {
+
+        /** DONE, REFUSED, FAILED or one of the running states. */
+        public String state() {
+            return job.status().name();
+        }
+
+        /** The form's choice for the next file: the kind of this one. */
+        public String kind() {
+            return job.kind() == ImportJobKind.ORGANISATIONS ? "organisations" : "members";
+        }
+    }
+
+    /** What the page's script polls. */
+    public record Status(String status, int percent, int processedRows, int totalRows, boolean ended, String label) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Page page);
+
+        static native TemplateInstance job(JobPage page);
     }
 
     @Inject
@@ -70,23 +93,22 @@ public class ImportPages {
     FormTokens formTokens;
 
     @Inject
-    TenantRepository tenants;
+    TenantScope tenantScope;
 
     @Inject
-    RegionRepository regions;
+    ImportJobs jobs;
 
     @Inject
-    OrganisationImporter organisations;
-
-    @Inject
-    MemberImporter members;
+    ConsoleNavigation navigation;
 
     @GET
     public TemplateInstance form(@PathParam("tenant") String tenant, @CookieParam(Locales.COOKIE) String lang) {
-        require(tenant);
-        return Templates.form(
-                new Page(tenant, formTokens.issue(caller.username(), tenant), "members", false, null, List.of(), null))
-                .setLocale(Locales.of(lang));
+        Caller.TenantGrant grant = require(tenant);
+        Locale locale = Locales.of(lang);
+        return Templates
+                .form(new Page(tenant, formTokens.issue(caller.username(), tenant),
+                        navigation.of(tenant, grant, locale, "/t/" + tenant + "/admin/import"), "members", List.of()))
+                .setLocale(locale);
     }
 
     @POST
@@ -95,53 +117,97 @@ public class ImportPages {
     public Response upload(@PathParam("tenant") String tenant, @RestForm("csrf") String csrf,
             @RestForm("kind") String kind, @RestForm("dryRun") String dryRun, @RestForm("file") FileUpload file,
             @CookieParam(Locales.COOKIE) String lang) {
-        require(tenant);
+        Caller.TenantGrant grant = require(tenant);
         if (!formTokens.valid(csrf, caller.username(), tenant)) {
             throw new ForbiddenException("The form is out of date; reload the page and submit again");
         }
-        boolean organisationsFile = "organisations".equals(kind);
-        String token = formTokens.issue(caller.username(), tenant);
-        String what = organisationsFile ? "organisations" : "members";
+        ImportJobKind what = "organisations".equals(kind) ? ImportJobKind.ORGANISATIONS : ImportJobKind.MEMBERS;
         if (file == null || file.size() == 0) {
-            return page(tenant, token, what, null, List.of(new Problem.FieldError("file", "")), 400, lang);
+            return refused(tenant, grant, what, List.of(new Problem.FieldError("file", "")), 400, lang);
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
         try (InputStream input = Files.newInputStream(file.uploadedFile())) {
-            Set<String> columns = new LinkedHashSet<>(
-                    organisationsFile ? OrganisationImporter.COLUMNS : MemberImporter.COLUMNS);
-            columns.remove("tenant");
             String mediaType = file.fileName().toLowerCase().endsWith(".xlsx") ? TabularFile.XLSX : TabularFile.CSV;
-            List<TabularRow> rows = OwnTenantRows.fill(TabularFile.read(input, mediaType, columns), tenant, errors);
-            if (!errors.isEmpty()) {
-                return page(tenant, token, what, null, errors, 422, lang);
-            }
-            String region = regions.findById(tenants.findById(tenant).regionId()).code();
-            ImportReport report = organisationsFile ? organisations.importRows(region, rows, dryRun != null)
-                    : members.importRows(region, rows, dryRun != null);
-            return page(tenant, token, what, report, List.of(), 200, lang);
-        } catch (ProblemException refused) {
-            Problem problem = refused.toProblem();
-            List<Problem.FieldError> rowErrors = problem.errors() == null
+            // Read here, while the upload exists: the request's temporary file is deleted when it ends.
+            List<TabularRow> rows = ImportJobResource.ownRows(tenant, what,
+                    TabularFile.read(input, mediaType, ImportJobResource.columns(what)));
+            JobView job = tenantScope.call(tenant,
+                    () -> jobs.start(what, file.fileName(), dryRun != null, rows, caller.username()));
+            return Response.seeOther(URI.create("/t/" + tenant + "/admin/import/" + job.id())).build();
+        } catch (ProblemException unreadable) {
+            Problem problem = unreadable.toProblem();
+            List<Problem.FieldError> errors = problem.errors() == null
                     ? List.of(new Problem.FieldError(problem.field(), problem.detail()))
                     : problem.errors();
-            return page(tenant, token, what, null, rowErrors, refused.status(), lang);
-        } catch (IOException | SQLException e) {
+            return refused(tenant, grant, what, errors, unreadable.status(), lang);
+        } catch (IOException e) {
             throw new IllegalStateException("The upload could not be read", e);
         }
     }
 
-    private Response page(String tenant, String token, String kind, ImportReport report,
+    @GET
+    @Path("/{job}")
+    public TemplateInstance job(@PathParam("tenant") String tenant, @PathParam("job") String jobId,
+            @CookieParam(Locales.COOKIE) String lang) {
+        Caller.TenantGrant grant = require(tenant);
+        Locale locale = Locales.of(lang);
+        JobView job = find(tenant, jobId);
+        return Templates.job(new JobPage(tenant, formTokens.issue(caller.username(), tenant),
+                navigation.of(tenant, grant, locale, "/t/" + tenant + "/admin/import"), job, label(job, locale)))
+                .setLocale(locale);
+    }
+
+    @GET
+    @Path("/{job}/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Status status(@PathParam("tenant") String tenant, @PathParam("job") String jobId,
+            @CookieParam(Locales.COOKIE) String lang) {
+        require(tenant);
+        JobView job = find(tenant, jobId);
+        return new Status(job.status().name(), job.percent(), job.processedRows(), job.totalRows(), job.ended(),
+                label(job, Locales.of(lang)));
+    }
+
+    /** Another tenant's job, like one that does not exist, is not found: row-level security does not show it. */
+    private JobView find(String tenant, String jobId) {
+        UUID id;
+        try {
+            id = UUID.fromString(jobId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        return tenantScope.call(tenant, () -> jobs.get(id));
+    }
+
+    private static String label(JobView job, Locale locale) {
+        WebMessages messages = Locales.messages(locale);
+        return switch (job.status()) {
+            case QUEUED -> messages.import_queued();
+            case CHECKING -> messages.import_checking(job.processedRows(), job.totalRows());
+            // Every row copied: the one statement that stores them is running, with no finer progress to show.
+            case WRITING -> job.processedRows() >= job.totalRows() ? messages.import_saving(job.totalRows())
+                    : messages.import_writing(job.processedRows(), job.totalRows());
+            case DONE -> job.dryRun() ? messages.import_checked(job.totalRows())
+                    : messages.import_done(job.created(), job.updated(), job.unchanged());
+            case REFUSED -> messages.import_refused(job.errors().size());
+            case FAILED -> messages.import_failed(job.detail() == null ? "" : job.detail());
+        };
+    }
+
+    private Response refused(String tenant, Caller.TenantGrant grant, ImportJobKind kind,
             List<Problem.FieldError> errors, int status, String lang) {
-        return Response.status(status).entity(
-                Templates.form(new Page(tenant, token, kind, true, report, errors, null)).setLocale(Locales.of(lang)))
-                .build();
+        Locale locale = Locales.of(lang);
+        Page page = new Page(tenant, formTokens.issue(caller.username(), tenant),
+                navigation.of(tenant, grant, locale, "/t/" + tenant + "/admin/import"),
+                kind == ImportJobKind.ORGANISATIONS ? "organisations" : "members", errors);
+        return Response.status(status).entity(Templates.form(page).setLocale(locale)).build();
     }
 
     /** A branch secretary writes only inside their branch; a file may touch the whole tenant, so it is not theirs. */
-    private void require(String tenant) {
+    private Caller.TenantGrant require(String tenant) {
         Caller.TenantGrant grant = access.require(tenant, Permission.MEMBERS_WRITE);
         if (!grant.writableOrganisations().isEmpty()) {
             throw new ForbiddenException("Bulk import needs 'members:write' over the whole organisation");
         }
+        return grant;
     }
 }
