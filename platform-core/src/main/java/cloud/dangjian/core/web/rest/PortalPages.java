@@ -14,7 +14,7 @@ import cloud.dangjian.core.plugin.spi.PortalTaskSource;
 import cloud.dangjian.core.tenancy.context.TenantScope;
 import cloud.dangjian.core.tenancy.domain.Tenant;
 import cloud.dangjian.core.tenancy.domain.TenantRepository;
-import cloud.dangjian.core.web.WebMessages;
+import cloud.dangjian.core.web.service.ConsoleNavigation;
 import cloud.dangjian.core.web.service.Locales;
 import cloud.dangjian.core.web.service.MyTasks;
 import cloud.dangjian.core.web.service.ShellAccess;
@@ -22,8 +22,6 @@ import cloud.dangjian.core.web.service.ShellNavigation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -102,6 +100,9 @@ public class PortalPages {
     MyTasks myTasks;
 
     @Inject
+    ConsoleNavigation console;
+
+    @Inject
     MemberRepository members;
 
     @GET
@@ -167,34 +168,7 @@ public class PortalPages {
         List<MyTasks.TaskLink> tasks = tenantScope.call(tenant, () -> myTasks.of(tenant, waiting.viewer()));
         return Templates.home(new Home(tenant, tenantName, caller.username(), waiting.notices(), waiting.unread(),
                 tasks, navigation.of(tenant, grant, MenuEntry.Surface.PORTAL, locale),
-                adminLinks(tenant, grant, locale))).setLocale(locale);
-    }
-
-    /** The console's pages the caller may open, then the admin entries of the plugins switched on. */
-    private List<ShellNavigation.Link> adminLinks(String tenant, Caller.TenantGrant grant, Locale locale) {
-        WebMessages messages = Locale.ENGLISH.equals(locale)
-                ? MessageBundles.get(WebMessages.class, Localized.Literal.of("en"))
-                : MessageBundles.get(WebMessages.class);
-        List<ShellNavigation.Link> links = new java.util.ArrayList<>();
-        if (grant.permissions().contains(Permission.ORGANISATIONS_READ)
-                && grant.permissions().contains(Permission.MEMBERS_READ)) {
-            links.add(new ShellNavigation.Link(messages.organisations(), "/t/" + tenant + "/admin/organisations", 0));
-            links.add(new ShellNavigation.Link(messages.members(), "/t/" + tenant + "/admin/members", 1));
-        }
-        if (grant.permissions().contains(Permission.MEMBERS_WRITE) && grant.writableOrganisations().isEmpty()) {
-            links.add(new ShellNavigation.Link(messages.bulk_import(), "/t/" + tenant + "/admin/import", 1));
-        }
-        if (grant.permissions().contains(Permission.NOTICES_PUBLISH)) {
-            links.add(new ShellNavigation.Link(messages.publish_notice(), "/t/" + tenant + "/admin/notices", 1));
-        }
-        if (grant.permissions().contains(Permission.AUDIT_READ)) {
-            links.add(new ShellNavigation.Link(messages.audit_trail(), "/t/" + tenant + "/admin/audit", 3));
-        }
-        if (grant.permissions().contains(Permission.PLUGINS_MANAGE)) {
-            links.add(new ShellNavigation.Link(messages.plugins(), "/t/" + tenant + "/admin/plugins", 2));
-        }
-        links.addAll(navigation.of(tenant, grant, MenuEntry.Surface.ADMIN, locale));
-        return links;
+                console.links(tenant, grant, locale))).setLocale(locale);
     }
 
     /** Switches the language and goes back where the user was; the choice is remembered for a year. */

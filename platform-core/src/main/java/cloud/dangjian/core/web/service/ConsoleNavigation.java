@@ -38,7 +38,9 @@ public class ConsoleNavigation {
         WebMessages messages = Locales.messages(locale);
         String base = "/t/" + tenant + "/admin/";
         List<ShellNavigation.Link> links = new ArrayList<>();
-        if (grant.permissions().contains(Permission.ORGANISATIONS_READ)) {
+        // Members read the tree through the API too, but the console is for those who keep the records.
+        if (grant.permissions().contains(Permission.ORGANISATIONS_READ)
+                && grant.permissions().contains(Permission.MEMBERS_READ)) {
             links.add(new ShellNavigation.Link(messages.organisations(), base + "organisations", 0));
         }
         if (grant.permissions().contains(Permission.MEMBERS_READ)) {
