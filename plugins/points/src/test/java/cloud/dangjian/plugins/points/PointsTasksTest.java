@@ -3,6 +3,7 @@ package cloud.dangjian.plugins.points;
 import static cloud.dangjian.plugins.points.PointsFixtures.bearer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -65,6 +66,31 @@ class PointsTasksTest {
                 .get("/api/t/{tenant}/points/tasks?status=APPROVED", org.tenant()).then().statusCode(200)
                 .body("id", equalTo(java.util.List.of((int) task)));
         given().get("/api/t/{tenant}/points/tasks?status=DONE", org.tenant()).then().statusCode(400);
+    }
+
+    @Test
+    void shouldSendACompletedTaskBackWithAReasonAndGrantNothingUntilItIsApproved() {
+        PointsFixtures.Org org = PointsFixtures.tenant(null);
+        long member = PointsFixtures.member(org.tenant(), org.branchA());
+        PointsFixtures.grant("branch-secretary", "BRANCH_SECRETARY", org.tenant(), org.branchA());
+        PointsFixtures.grant("tenant-admin", "TENANT_ADMIN", org.tenant(), null);
+        long task = publish(org.tenant(), org.branchA(), 6).statusCode(201).extract().jsonPath().getLong("id");
+        step("branch-secretary", org.tenant(), task, "claim", Map.of("memberId", member)).statusCode(200);
+        step("branch-secretary", org.tenant(), task, "complete", Map.of("note", "走访 3 户")).statusCode(200);
+
+        step("tenant-admin", org.tenant(), task, "send-back", Map.of("reason", " ")).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("reason"));
+        step("branch-secretary", org.tenant(), task, "send-back", Map.of("reason", "自己退回")).statusCode(403).body("type",
+                equalTo("https://dangjian.cloud/problems/own-task"));
+        step("tenant-admin", org.tenant(), task, "send-back", Map.of("reason", "请补充走访记录")).statusCode(200)
+                .body("status", equalTo("CLAIMED"));
+        step("tenant-admin", org.tenant(), task, "approve", null).statusCode(409);
+        assertEquals(0, Database.count(app, org.tenant(), "SELECT count(*) FROM points_ledger"));
+
+        step("branch-secretary", org.tenant(), task, "complete", Map.of("note", "已补充")).statusCode(200);
+        step("tenant-admin", org.tenant(), task, "approve", null).statusCode(200).body("status", equalTo("APPROVED"));
+        given().get("/api/t/{tenant}/points/members/{id}", org.tenant(), member).then().body("balance.total",
+                equalTo(6));
     }
 
     private static ValidatableResponse publish(String tenant, long organisation, int points) {

@@ -9,6 +9,7 @@ import cloud.dangjian.plugins.points.domain.PointsTask;
 import cloud.dangjian.plugins.points.domain.TaskStatus;
 import cloud.dangjian.plugins.points.service.MemberLink;
 import cloud.dangjian.plugins.points.service.PointsAwards;
+import cloud.dangjian.plugins.points.service.PointsTaskRejections;
 import cloud.dangjian.plugins.points.service.PointsTasks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -42,11 +43,18 @@ public class PointsTaskResource {
     public record Completion(@Size(max = 2000) String note) {
     }
 
+    /** Why a completed task goes back to its member. */
+    public record SendBack(@NotBlank @Size(max = 500) String reason) {
+    }
+
     @Inject
     PointsTasks tasks;
 
     @Inject
     PointsAwards awards;
+
+    @Inject
+    PointsTaskRejections rejections;
 
     @Inject
     MemberLink link;
@@ -116,5 +124,14 @@ public class PointsTaskResource {
     @Operation(summary = "Approve a completed task: its member gets its points; nobody approves their own task")
     public PointsTask approve(@PathParam("tenant") String tenant, @PathParam("id") long id) {
         return tasks.approve(id, caller.username());
+    }
+
+    @POST
+    @Path("/{id}/send-back")
+    @RequiresPermission(PointsPlugin.MANAGE_TASKS)
+    @Operation(summary = "Send a completed task back to its member with a reason (退回): it is theirs to redo, no points")
+    public PointsTask sendBack(@PathParam("tenant") String tenant, @PathParam("id") long id,
+            @Valid @NotNull SendBack body) {
+        return rejections.reject(id, body.reason(), caller.username());
     }
 }
