@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URL;
 import java.nio.file.StandardCopyOption;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through its own chromedriver: no browser is downloaded. {@code ./dangjian test}
@@ -57,5 +62,32 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens {@code path} of the platform at {@code base} and signs in through Keycloak's own login form with the demo
+     * password, then waits to be back on the platform.
+     */
+    public static void signIn(ChromeDriver driver, WebDriverWait wait, URL base, String username, String path) {
+        driver.get(url(base, path));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
+        } catch (TimeoutException e) {
+            throw new AssertionError(
+                    "No Keycloak login form at " + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
+        }
+        driver.findElement(By.id("password")).sendKeys("demo");
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains(base.getHost()));
+    }
+
+    /** The absolute URL of a path of the platform under test. */
+    public static String url(URL base, String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    /** The visible text of the page. */
+    public static String text(ChromeDriver driver) {
+        return driver.findElement(By.tagName("body")).getText();
     }
 }

@@ -335,28 +335,19 @@ class ShellBrowserTest {
         return id;
     }
 
-    private void signIn(String username, String path) {
-        browser.get(url(path));
-        try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(username);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError(
-                    "No Keycloak login form at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
-        }
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.urlContains(base.getHost()));
-    }
-
     private List<String> menu() {
         return browser.findElements(By.cssSelector("#portal-menu a")).stream().map(WebElement::getText).toList();
     }
 
-    private String text() {
-        return browser.findElement(By.tagName("body")).getText();
+    private void signIn(String username, String path) {
+        Browser.signIn(browser, wait, base, username, path);
     }
 
     private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
+        return Browser.url(base, path);
+    }
+
+    private String text() {
+        return Browser.text(browser);
     }
 }
