@@ -107,7 +107,7 @@ def main():
 
     memberships = {
         "zjg-shagang-steel": [("tenant-admin", "TENANT_ADMIN", None), ("branch-secretary", "BRANCH_SECRETARY", "B01"),
-                              ("member", "MEMBER", None), ("second-member", "MEMBER", None)],
+                              ("member", "MEMBER", None, "M0001"), ("second-member", "MEMBER", None, "M0002")],
         "zjg-jingang-community": [("tenant-admin", "TENANT_ADMIN", None), ("second-member", "MEMBER", None),
                                   ("masses", "MASSES", None)],
     }
@@ -154,8 +154,12 @@ def main():
         if tenant_id in memberships:
             lines.append("# Demo users (password demo, demo realm only); docs/identity.md says what each may do.")
             lines.append("memberships:")
-            for username, role, organisation in memberships[tenant_id]:
+            if any(len(entry) > 3 for entry in memberships[tenant_id]):
+                lines.append("  # The demo logins `member` and `second-member` belong to members M0001 and M0002 "
+                             "(their profile, card and points).")
+            for username, role, organisation, *member in memberships[tenant_id]:
                 extra = f", organisation: {organisation}" if organisation else ""
+                extra += f", member: {member[0]}" if member else ""
                 lines.append(f"  - {{username: {username}, role: {role}{extra}}}")
         lines += [f"organisations: {tenant_id}.organisations.csv", f"members: {tenant_id}.members.csv"]
         with open(os.path.join(DEMO, "tenants", tenant_id + ".yaml"), "w", encoding="utf-8") as f:

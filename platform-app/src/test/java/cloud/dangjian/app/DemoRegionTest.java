@@ -52,6 +52,9 @@ class DemoRegionTest {
         given().header("Authorization", "Bearer " + Tokens.of("branch-secretary")).get("/api/me").then().statusCode(200)
                 .body("memberships[0].role", equalTo("BRANCH_SECRETARY"))
                 .body("memberships[0].tenant", equalTo("zjg-shagang-steel"));
+        // The demo's `member` login is linked to member M0001 of 沙钢集团 by its tenant file: "my" points answer.
+        given().header("Authorization", "Bearer " + Tokens.of("member")).get("/api/t/zjg-shagang-steel/points/me")
+                .then().statusCode(200).body("inTenant", org.hamcrest.Matchers.notNullValue());
         given().header("Authorization", "Bearer " + Tokens.of("region-admin")).queryParam("region", "zjg")
                 .get("/api/admin/tenants").then().statusCode(200).body("total", greaterThanOrEqualTo(10));
     }

@@ -147,6 +147,37 @@ class TenantConfigTest {
     }
 
     @Test
+    void shouldLinkALoginNamedInTheFileToItsMemberRecordOnceAndRefuseAnUnknownMember() throws IOException {
+        String city = Fixtures.unique("city");
+        String tenant = Fixtures.unique("steel");
+        String login = Fixtures.unique("sso").toLowerCase();
+        writeRegions(city);
+        writeTenant(tenant, city + "-port", 3);
+        Path file = folder.resolve("tenants/" + tenant + ".yaml");
+        String secretary = "  - {username: branch-secretary, role: BRANCH_SECRETARY, organisation: B01}\n";
+        String linked = Files.readString(file).replace(secretary,
+                secretary + "  - {username: " + login + ", role: MEMBER, member: M0002}\n");
+        Files.writeString(file, linked);
+
+        TenantConfigReport first = applier.apply(ConfigSource.directory(folder), false);
+        assertTrue(
+                first.changes()
+                        .contains(new TenantConfigReport.Change("tenants/" + tenant + ".yaml",
+                                "link login " + login + " to member M0002 of tenant " + tenant)),
+                first.changes().toString());
+        given().get("/api/t/{tenant}/members", tenant).then()
+                .body("items.find { it.code == 'M0002' }.username", equalTo(login))
+                .body("items.find { it.code == 'M0002' }.accountStatus", equalTo("NONE"));
+        assertEquals(List.of(), applier.apply(ConfigSource.directory(folder), false).changes());
+
+        Files.writeString(file, linked.replace("member: M0002}", "member: M0404}"));
+        Problem problem = assertThrows(ProblemException.class,
+                () -> applier.apply(ConfigSource.directory(folder), false)).toProblem();
+        assertEquals(List.of(new Problem.FieldError("memberships[1].member", "no member with code 'M0404'", 16,
+                "tenants/" + tenant + ".yaml")), problem.errors());
+    }
+
+    @Test
     void shouldApplyOneUploadedFileForPlatformAdministratorsOnly() {
         String region = Fixtures.region();
         String tenant = Fixtures.unique("upload");

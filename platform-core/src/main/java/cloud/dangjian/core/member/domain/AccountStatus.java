@@ -2,7 +2,10 @@ package cloud.dangjian.core.member.domain;
 
 /** What Keycloak holds for a member's login, as the account worker last confirmed it. */
 public enum AccountStatus {
-    /** The member has no login. */
+    /**
+     * The platform manages no Keycloak user for the member: they have no login, or one made elsewhere that an
+     * operator's tenant file linked to the record.
+     */
     NONE,
     /** A login is wanted and its Keycloak user is not created yet (a task is queued). */
     PENDING,

@@ -143,6 +143,23 @@ public class Member {
         this.updatedAt = Instant.now();
     }
 
+    /**
+     * Names a login the platform does not manage (no Keycloak user of its own: the account stays {@code NONE}), so that
+     * the login finds this member's record.
+     */
+    public void linkExternalLogin(String username) {
+        if (this.username != null) {
+            throw new IllegalStateException("member " + code + " already has a login");
+        }
+        this.username = username;
+        this.updatedAt = Instant.now();
+    }
+
+    /** Whether the platform keeps a Keycloak user for this member (and so has account tasks to queue for it). */
+    public boolean hasManagedLogin() {
+        return username != null && accountStatus != AccountStatus.NONE;
+    }
+
     /** 停用: the member is disabled, and so is their login. */
     public void disable() {
         this.disabledAt = Instant.now();

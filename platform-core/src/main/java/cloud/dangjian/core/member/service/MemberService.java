@@ -163,7 +163,7 @@ public class MemberService {
         access.requireWritable(organisations.findById(member.branchId()), "id");
         if (!member.disabled()) {
             member.disable();
-            if (member.username() != null) {
+            if (member.hasManagedLogin()) {
                 accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.DISABLE);
             }
         }
@@ -177,7 +177,7 @@ public class MemberService {
         access.requireWritable(organisations.findById(member.branchId()), "id");
         if (member.disabled()) {
             member.enable();
-            if (member.username() != null) {
+            if (member.hasManagedLogin()) {
                 accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.ENABLE);
             }
         }
@@ -210,6 +210,31 @@ public class MemberService {
         } catch (AccountConflict e) {
             throw ProblemException.conflict("username", e.getMessage());
         }
+    }
+
+    /**
+     * Links a login that lives outside the platform's own account management (the demo realm's users, an organisation
+     * department's existing single sign-on users) to the member with {@code code}, as an operator's tenant file says.
+     * No account task and no Keycloak change: the platform never adopts or alters a user it did not make. The login
+     * stays one member's on the whole platform.
+     *
+     * @return whether anything changed
+     */
+    @Transactional
+    public boolean linkExternalLogin(String code, String username) {
+        Member member = members.findByCode(code)
+                .orElseThrow(() -> ProblemException.invalidField("member", "no member with code '" + code + "'"));
+        String login = checkedLogin(username, member.id());
+        if (login.equals(member.username())) {
+            return false;
+        }
+        if (member.username() != null) {
+            throw ProblemException.conflict("member",
+                    "member '" + code + "' already has the login '" + member.username() + "'");
+        }
+        member.linkExternalLogin(login);
+        flushClaimingLogin(member);
+        return true;
     }
 
     /** Persists a new member; a login that another tenant's member holds is refused like a duplicate code. */
@@ -266,7 +291,7 @@ public class MemberService {
         Member member = get(id);
         String name = member.name();
         member.apply(checked(draft, member));
-        if (member.username() != null && !member.name().equals(name)) {
+        if (member.hasManagedLogin() && !member.name().equals(name)) {
             // The Keycloak user shows the member's name.
             accountQueue.enqueue(member.tenantId(), member.id(), AccountAction.UPDATE);
         }

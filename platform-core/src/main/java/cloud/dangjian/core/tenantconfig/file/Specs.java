@@ -32,8 +32,11 @@ public final class Specs {
     public record PluginSpec(boolean enabled, Map<String, Object> config) {
     }
 
-    /** A user's role in the tenant; {@code organisation} is an organisation code, for branch secretaries. */
-    public record MembershipSpec(String username, Role role, String organisation, String path) {
+    /**
+     * A user's role in the tenant; {@code organisation} is an organisation code, for branch secretaries; {@code member}
+     * the code of the member record the login belongs to, if the file links one.
+     */
+    public record MembershipSpec(String username, Role role, String organisation, String member, String path) {
     }
 
     /** A CSV beside the tenant file, in the onboarding format with the tenant column optional. */

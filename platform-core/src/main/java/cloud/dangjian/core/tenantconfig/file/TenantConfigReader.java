@@ -110,17 +110,21 @@ public final class TenantConfigReader {
         List<Specs.MembershipSpec> memberships = new ArrayList<>();
         for (int i = 0; i < document.listSize("memberships"); i++) {
             String path = "memberships[" + i + "]";
-            document.allowOnly(path, Set.of("username", "role", "organisation"));
+            document.allowOnly(path, Set.of("username", "role", "organisation", "member"));
             String username = document.text(path + ".username", true);
             Role role = document.choice(path + ".role", Role.class, true);
             String organisation = document.text(path + ".organisation", false);
-            if (role != null && role.scope() != Role.Scope.TENANT && role.scope() != Role.Scope.ORGANISATION) {
+            String member = document.text(path + ".member", false);
+            if (role == Role.MASSES && member != null) {
+                document.error(path + ".member",
+                        "群众 (MASSES) are not party members; link a member record to a member's login");
+            } else if (role != null && role.scope() != Role.Scope.TENANT && role.scope() != Role.Scope.ORGANISATION) {
                 document.error(path + ".role", "a tenant file grants roles in the tenant only: TENANT_ADMIN, "
                         + "BRANCH_SECRETARY, MEMBER or MASSES");
             } else if (role == Role.BRANCH_SECRETARY && organisation == null) {
                 document.error(path + ".organisation", "is required for a branch secretary (an organisation code)");
             } else if (username != null && role != null) {
-                memberships.add(new Specs.MembershipSpec(username, role, organisation, path));
+                memberships.add(new Specs.MembershipSpec(username, role, organisation, member, path));
             }
         }
         return new Specs.TenantSpec(document, id, name, type, region, plan, plugins, memberships,

@@ -2,6 +2,7 @@ package cloud.dangjian.core.tenantconfig.service;
 
 import cloud.dangjian.core.identity.domain.Role;
 import cloud.dangjian.core.identity.service.MembershipService;
+import cloud.dangjian.core.member.service.MemberService;
 import cloud.dangjian.core.onboarding.service.ImportReport;
 import cloud.dangjian.core.onboarding.service.MemberImporter;
 import cloud.dangjian.core.onboarding.service.OrganisationImporter;
@@ -89,6 +90,9 @@ public class TenantConfigApplier {
 
     @Inject
     MembershipService memberships;
+
+    @Inject
+    MemberService memberService;
 
     @Inject
     PluginRegistry plugins;
@@ -282,6 +286,9 @@ public class TenantConfigApplier {
         importRows(spec, spec.members(), false, changes);
         for (Specs.MembershipSpec membership : spec.memberships()) {
             grant(file, membershipGrant(spec, membership), changes);
+            if (membership.member() != null) {
+                linkLogin(spec, membership, changes);
+            }
         }
         for (var entry : spec.plugins().entrySet()) {
             applyTenantPlugin(spec, entry.getKey(), entry.getValue(), changes);
@@ -346,6 +353,21 @@ public class TenantConfigApplier {
                             "no organisation '" + membership.organisation() + "' in tenant " + spec.id()))));
         }
         return new MembershipService.Grant(membership.username(), membership.role(), null, spec.id(), organisationId);
+    }
+
+    /** Links the membership's login to the member record the file names (demo users, existing single sign-on users). */
+    private void linkLogin(Specs.TenantSpec spec, Specs.MembershipSpec membership,
+            List<TenantConfigReport.Change> changes) {
+        try {
+            if (memberService.linkExternalLogin(membership.member(), membership.username())) {
+                changes.add(change(spec.document().file(), "link login " + membership.username() + " to member "
+                        + membership.member() + " of tenant " + spec.id()));
+            }
+        } catch (ProblemException e) {
+            throw new FileRefused(List
+                    .of(new ConfigError(spec.document().file(), spec.document().lineOf(membership.path() + ".member"),
+                            membership.path() + ".member", e.toProblem().detail())));
+        }
     }
 
     private void grant(String file, MembershipService.Grant grant, List<TenantConfigReport.Change> changes) {
