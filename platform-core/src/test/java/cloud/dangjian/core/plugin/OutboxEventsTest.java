@@ -61,6 +61,9 @@ class OutboxEventsTest {
     AgroalDataSource dataSource;
 
     @Inject
+    com.fasterxml.jackson.databind.ObjectMapper objectMapper;
+
+    @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
@@ -140,6 +143,40 @@ class OutboxEventsTest {
         assertEquals(List.of("poison 通知", "正常通知"), receipts(tenant));
         given().get("/api/admin/events/parked").then().body("event.id",
                 org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(event.toString())));
+    }
+
+    @Test
+    void shouldParkOnlyThePoisonEventOfABatchAndProcessADuplicateInItOnce() {
+        String tenant = tenantWithNoticeboardOn();
+        NoticeReceiptConsumer.CURED.set(false);
+        DomainEvent first = notice(tenant, "批内第一");
+        DomainEvent poison = notice(tenant, "poison 批内");
+        DomainEvent last = notice(tenant, "批内最后");
+        dispatcher.deliverAll(List.of(first, poison, first, last, first));
+
+        assertEquals(List.of("批内最后", "批内第一"), receipts(tenant).stream().sorted().toList(),
+                "the rest of the batch was processed, the duplicate once");
+        assertEquals(2, count(
+                "SELECT count(*) FROM processed_events WHERE tenant_id = ? AND consumer_id = 'noticeboard.receipts'",
+                tenant));
+        given().get("/api/admin/events/parked").then().statusCode(200)
+                .body("find { it.event.id == '" + poison.id() + "' }.attempts", equalTo(4))
+                .body("findAll { it.event.id == '" + first.id() + "' || it.event.id == '" + last.id() + "' }", empty());
+
+        // Delivered again as a batch (a relay that died before marking it): nothing is processed twice.
+        NoticeReceiptConsumer.CURED.set(true);
+        try {
+            dispatcher.deliverAll(List.of(last, first));
+        } finally {
+            NoticeReceiptConsumer.CURED.set(false);
+        }
+        assertEquals(List.of("批内最后", "批内第一"), receipts(tenant).stream().sorted().toList());
+    }
+
+    private DomainEvent notice(String tenant, String title) {
+        return new DomainEvent(UUID.randomUUID(), NoticeboardPlugin.NOTICE_POSTED, tenant,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                objectMapper.valueToTree(Map.of("title", title)));
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the events topic in production and hands each event to the {@link EventDispatcher}, committing a partition's
- * offset only after its events were processed. A node that stops mid-batch leaves the rest uncommitted: they are
- * delivered again after a restart or rebalance, and the dispatcher's processed-event records make that a no-op for
- * every consumer that already ran.
+ * Consumes the events topic in production and hands each poll's events to the {@link EventDispatcher} as one batch,
+ * committing the partitions' offsets only after the batch was processed. A node that stops mid-batch leaves the rest
+ * uncommitted: they are delivered again after a restart or rebalance, and the dispatcher's processed-event records make
+ * that a no-op for every consumer that already ran.
  */
 @ApplicationScoped
 public class KafkaEventListener {
@@ -96,20 +97,24 @@ public class KafkaEventListener {
             kafka.subscribe(List.of(settings.topic()));
             while (running) {
                 ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(500));
-                Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
-                for (ConsumerRecord<String, String> record : records) {
-                    if (!deliver(record)) {
-                        // Not a consumer's failure (those are parked) but the platform's, e.g. the database: go back
-                        // to this record and try again shortly.
-                        kafka.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-                        sleep();
-                        break;
-                    }
-                    processed.put(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1));
+                if (records.isEmpty()) {
+                    continue;
                 }
-                if (!processed.isEmpty()) {
+                if (deliver(records)) {
+                    Map<TopicPartition, OffsetAndMetadata> processed = new HashMap<>();
+                    for (TopicPartition partition : records.partitions()) {
+                        List<ConsumerRecord<String, String>> ofPartition = records.records(partition);
+                        processed.put(partition,
+                                new OffsetAndMetadata(ofPartition.get(ofPartition.size() - 1).offset() + 1));
+                    }
                     kafka.commitSync(processed);
+                } else {
+                    // Not a consumer's failure (those are parked) but the platform's, e.g. the database: go back to
+                    // the start of this poll and try again shortly; what was processed is skipped the second time.
+                    for (TopicPartition partition : records.partitions()) {
+                        kafka.seek(partition, records.records(partition).get(0).offset());
+                    }
+                    sleep();
                 }
             }
         } catch (WakeupException stopping) {
@@ -121,20 +126,22 @@ public class KafkaEventListener {
         }
     }
 
-    private boolean deliver(ConsumerRecord<String, String> record) {
-        DomainEvent event;
-        try {
-            event = objectMapper.readValue(record.value(), DomainEvent.class);
-        } catch (JsonProcessingException e) {
-            LOG.errorf("Skipping a record that is not a domain event at %s-%d@%d: %s", record.topic(),
-                    record.partition(), record.offset(), e.getOriginalMessage());
-            return true;
+    /** Hands one poll's events to the dispatcher as one batch; false when the platform failed on them. */
+    private boolean deliver(ConsumerRecords<String, String> records) {
+        List<DomainEvent> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(objectMapper.readValue(record.value(), DomainEvent.class));
+            } catch (JsonProcessingException e) {
+                LOG.errorf("Skipping a record that is not a domain event at %s-%d@%d: %s", record.topic(),
+                        record.partition(), record.offset(), e.getOriginalMessage());
+            }
         }
         try {
-            dispatcher.deliver(event);
+            dispatcher.deliverAll(events);
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Delivering event %s failed; retrying", event.id());
+            LOG.warnf(e, "Delivering %d events failed; retrying", events.size());
             return false;
         }
     }

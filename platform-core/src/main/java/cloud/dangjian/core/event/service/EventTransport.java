@@ -1,6 +1,7 @@
 package cloud.dangjian.core.event.service;
 
 import cloud.dangjian.core.event.DomainEvent;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,6 +12,15 @@ import java.util.concurrent.CompletableFuture;
 public interface EventTransport {
 
     CompletableFuture<Void> send(DomainEvent event);
+
+    /**
+     * Hands over several events, in order; the future completes when all of them are safe. The default sends them one
+     * by one; a transport that can keep them together (the in-process channel) hands them over as one batch, which the
+     * dispatcher delivers to each consumer in one transaction.
+     */
+    default CompletableFuture<Void> sendAll(List<DomainEvent> events) {
+        return CompletableFuture.allOf(events.stream().map(this::send).toArray(CompletableFuture[]::new));
+    }
 
     /** For logs: where events go. */
     String describe();

@@ -3,6 +3,7 @@ package cloud.dangjian.core.event.service;
 import cloud.dangjian.core.event.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * The embedded default's transport: a SmallRye Reactive Messaging channel inside this process, acknowledged once the
- * {@link EventDispatcher} has run every consumer on the event.
+ * {@link EventDispatcher} has run every consumer on the event. A message carries a batch (a relay pass), so that the
+ * dispatcher can give each consumer its share in one transaction.
  */
 @ApplicationScoped
 public class InProcessTransport implements EventTransport {
@@ -22,12 +24,17 @@ public class InProcessTransport implements EventTransport {
     @Inject
     @Channel(CHANNEL)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-    Emitter<DomainEvent> emitter;
+    Emitter<List<DomainEvent>> emitter;
 
     @Override
     public CompletableFuture<Void> send(DomainEvent event) {
+        return sendAll(List.of(event));
+    }
+
+    @Override
+    public CompletableFuture<Void> sendAll(List<DomainEvent> events) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        emitter.send(Message.of(event, () -> {
+        emitter.send(Message.of(List.copyOf(events), () -> {
             acknowledged.complete(null);
             return CompletableFuture.completedFuture(null);
         }, failure -> {

@@ -170,12 +170,12 @@ public class OutboxRelay {
                 return 0;
             }
             List<Long> sequence = new ArrayList<>(rows.size());
-            List<CompletableFuture<Void>> acknowledgements = new ArrayList<>(rows.size());
+            List<DomainEvent> batch = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 sequence.add(((Number) row[0]).longValue());
-                acknowledgements.add(transport.send(toEvent(row)));
+                batch.add(toEvent(row));
             }
-            awaitAll(acknowledgements);
+            awaitAll(List.of(transport.sendAll(batch)));
             entityManager.createNativeQuery("UPDATE outbox_events SET published_at = now() WHERE seq = ANY(?1)")
                     .setParameter(1, sequence.toArray(Long[]::new)).executeUpdate();
             relayed.increment(rows.size());

@@ -1,6 +1,7 @@
 package cloud.dangjian.core.plugin.spi;
 
 import cloud.dangjian.core.event.DomainEvent;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,4 +24,19 @@ public interface DomainEventConsumer {
     Set<String> eventTypes();
 
     void consume(DomainEvent event);
+
+    /**
+     * Consumes several events at once, in one transaction that also records all of them as processed. The events are of
+     * one tenant (the current one), of types this consumer wants, distinct, not processed by it before, and in the
+     * order they were published. If it throws, nothing of the batch is kept and the dispatcher delivers the same events
+     * again one at a time through {@link #consume}, so one poison event is retried and parked alone.
+     * <p>
+     * The default consumes them one after the other; a consumer with a per-event fixed cost (a lock, a read of its own
+     * state) overrides it to pay that cost once per batch.
+     */
+    default void consumeBatch(List<DomainEvent> events) {
+        for (DomainEvent event : events) {
+            consume(event);
+        }
+    }
 }

@@ -129,6 +129,88 @@ class AutomaticPointsTest {
     }
 
     @Test
+    void shouldHoldCapsAcrossABatchAndEarnOnceForDuplicatesInIt() {
+        // 2 points an article, at most 5 a day and 9 a month; a batch as one relay pass delivers it.
+        PointsFixtures.Org org = PointsFixtures.tenant(PointsFixtures.probeRule(2, 5, 9));
+        long member = PointsFixtures.member(org.tenant(), org.branchA());
+        long other = PointsFixtures.member(org.tenant(), org.branchA());
+        Instant fifth = Instant.parse("2026-10-05T02:00:00Z");
+        DomainEvent earlier = event(org.tenant(), member, fifth);
+        dispatcher.processOnce(consumer, earlier);
+
+        List<DomainEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            batch.add(event(org.tenant(), member, fifth));
+        }
+        batch.add(earlier);
+        batch.add(batch.get(0));
+        for (int i = 0; i < 6; i++) {
+            batch.add(event(org.tenant(), member, Instant.parse("2026-10-06T01:00:00Z")));
+        }
+        batch.add(event(org.tenant(), other, fifth));
+        batch.add(event(org.tenant(), 999_999_999L, fifth));
+        dispatcher.deliverAll(batch);
+
+        assertEquals(5, points(org.tenant(), member, "2026-10-05"), "daily cap across the batch: 2 before, + 2 + 1");
+        assertEquals(4, points(org.tenant(), member, "2026-10-06"), "the month's cap of 9 leaves 4: 2 + 2");
+        assertEquals(2, points(org.tenant(), other, "2026-10-05"));
+        assertEquals(6, Database.count(app, org.tenant(), "SELECT count(*) FROM points_ledger"),
+                "earlier 1 + the 5th 2 + the 6th 2 + other 1; duplicates and the stranger earn nothing");
+        assertEquals(1, Database.count(app, org.tenant(),
+                "SELECT count(*) FROM points_ledger WHERE member_id = ? AND reason LIKE '%(capped)'", member));
+        assertEquals(1, Database.count(app, org.tenant(),
+                "SELECT members FROM points_total_counts WHERE period_key = '2026-10' AND total = 9"));
+        assertEquals(1, Database.count(app, org.tenant(),
+                "SELECT members FROM points_total_counts WHERE period_key = '2026-10' AND total = 2"));
+        assertEquals(0, Database.count(app, org.tenant(),
+                "SELECT coalesce(sum(members), 0) FROM points_total_counts WHERE period_key = '2026-10' AND total NOT IN (2, 9)"));
+        assertEquals(11,
+                Database.count(app, org.tenant(), "SELECT sum(total) FROM points_totals WHERE period_key = '2026'"));
+        given().get("/api/t/{tenant}/points/verify", org.tenant()).then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
+    void shouldEarnOnceWhenOverlappingBatchesAreDeliveredConcurrently() throws Exception {
+        PointsFixtures.Org org = PointsFixtures.tenant(PointsFixtures.probeRule(1, 0, 0));
+        List<Long> members = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            members.add(PointsFixtures.member(org.tenant(), org.branchA()));
+        }
+        List<DomainEvent> events = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            events.add(event(org.tenant(), members.get(i % members.size()), Instant.now()));
+        }
+        List<Callable<Void>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<DomainEvent> batch = new ArrayList<>(events.subList(0, 40 + i * 4));
+            java.util.Collections.shuffle(batch);
+            deliveries.add(() -> {
+                dispatcher.deliverAll(batch);
+                return null;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (Future<Void> result : pool.invokeAll(deliveries)) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        dispatcher.deliverAll(events);
+        assertEquals(60, Database.count(app, org.tenant(), "SELECT count(*) FROM points_ledger"));
+        assertEquals(60,
+                Database.count(app, org.tenant(), "SELECT count(DISTINCT source_event_id) FROM points_ledger"));
+        assertEquals(60, Database.count(app, org.tenant(),
+                "SELECT count(*) FROM processed_events WHERE consumer_id = 'points.automatic'"));
+        assertEquals(60, Database.count(app, org.tenant(),
+                "SELECT sum(total) FROM points_totals WHERE period_key = to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY')"));
+        assertEquals(5, Database.count(app, org.tenant(),
+                "SELECT sum(members) FROM points_total_counts WHERE period_key = to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY')"));
+        given().get("/api/t/{tenant}/points/verify", org.tenant()).then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    @Test
     void shouldTakeRulesFromTheRegionUnlessTheTenantSetsItsOwn() {
         String region = Fixtures.region();
         given().contentType(ContentType.JSON).body(Map.of("config", PointsFixtures.probeRule(4, 0, 0)))
