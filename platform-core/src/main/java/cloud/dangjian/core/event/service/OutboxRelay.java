@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,6 +81,7 @@ public class OutboxRelay {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean rerun = new AtomicBoolean();
     private volatile boolean paused;
+    private volatile boolean started;
     private ExecutorService waker;
 
     @PostConstruct
@@ -87,12 +89,20 @@ public class OutboxRelay {
         transport = kafkaSettings.enabled() ? kafka : inProcess;
         relayed = Counter.builder("dangjian.events.relayed").description("Domain events handed to their transport")
                 .tag("transport", kafkaSettings.enabled() ? "kafka" : "in-process").register(meters);
-        LOG.infof("Domain events are relayed to the %s", transport.describe());
         waker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "outbox-relay");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Relays only once the application has started: the scheduler may tick earlier on a slow start, before reactive
+     * messaging has wired the in-process channel, and the transport's emitter cannot be created then.
+     */
+    void start(@Observes StartupEvent startup) {
+        LOG.infof("Domain events are relayed to the %s", transport.describe());
+        started = true;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -125,6 +135,9 @@ public class OutboxRelay {
 
     /** Relays every pending event; returns how many went out. Safe to call from any thread. */
     public int relayPending() {
+        if (!started) {
+            return 0;
+        }
         if (!relaying.tryLock()) {
             rerun.set(true);
             return 0;
