@@ -71,7 +71,7 @@ public class OutboxRelay {
     @Inject
     TenantScope tenantScope;
 
-    @ConfigProperty(name = "dangjian.events.relay-batch-size", defaultValue = "200")
+    @ConfigProperty(name = "dangjian.events.relay-batch-size", defaultValue = "500")
     int batchSize;
 
     @ConfigProperty(name = "dangjian.events.ack-timeout-seconds", defaultValue = "300")

@@ -45,7 +45,7 @@ class PointsBenchmarkTest {
     private static final int EARLIER_ENTRIES = Integer.getInteger("points.bench.entries", 1_000_000);
     private static final int EVENTS = Integer.getInteger("points.bench.events", 50_000);
     private static final int THREADS = Integer.getInteger("points.bench.threads", 4);
-    private static final int BATCH = Integer.getInteger("points.bench.batch", 200);
+    private static final int BATCH = Integer.getInteger("points.bench.batch", 500);
     private static final int LOOKUPS = 500;
 
     @Inject
