@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,12 +86,16 @@ public class KafkaEventListener {
         }
     }
 
+    @ConfigProperty(name = "dangjian.events.relay-batch-size", defaultValue = "500")
+    int pollRecords;
+
     private void consume() {
         Map<String, Object> config = settings.common();
         config.put("group.id", settings.groupId());
         config.put("enable.auto.commit", false);
         config.put("auto.offset.reset", "earliest");
-        config.put("max.poll.records", 200);
+        // A poll is one batch for the consumers, as large as a relay pass on the embedded default.
+        config.put("max.poll.records", pollRecords);
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer = kafka;
