@@ -191,8 +191,7 @@ public class PointsResource {
             @QueryParam("organisation") Long organisationId) {
         Period p = period(period);
         String csv = AppraisalSheets.csv(standings.sheet(standings.scope(organisationId), p));
-        return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
-                "attachment; filename=\"" + AppraisalSheets.fileName(tenant, p.key()) + "\"").build();
+        return AppraisalSheets.download(csv, AppraisalSheets.fileName(tenant, p.key()));
     }
 
     @GET
@@ -205,8 +204,7 @@ public class PointsResource {
         Period p = period(period);
         String csv = AppraisalSheets
                 .branchCsv(standings.topBranches(standings.scope(organisationId), p, AppraisalSheets.BRANCHES_AT_MOST));
-        return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
-                "attachment; filename=\"" + AppraisalSheets.branchFileName(tenant, p.key()) + "\"").build();
+        return AppraisalSheets.download(csv, AppraisalSheets.branchFileName(tenant, p.key()));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package cloud.dangjian.plugins.points.service;
 
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -33,6 +34,12 @@ public final class AppraisalSheets {
                         "人均 per head", "支部积分项 branch items", "得分 score" },
                 rows, row -> new Object[] { row.rank(), row.code(), row.name(), row.members(), row.total(),
                         row.perHead(), row.items(), row.score() });
+    }
+
+    /** A sheet as a download: CSV in UTF-8 under the file name it is saved as. */
+    public static Response download(String csv, String fileName) {
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     /** The file name a download of the members' sheet gets. */

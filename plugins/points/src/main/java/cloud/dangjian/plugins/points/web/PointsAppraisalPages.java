@@ -161,8 +161,7 @@ public class PointsAppraisalPages {
         return shell.inTenant(tenant, () -> {
             Period period = shell.periodOr(periodKey, shell.currentPeriod());
             String csv = AppraisalSheets.csv(standings.sheet(null, period));
-            return Response.ok(csv, "text/csv; charset=UTF-8").header("Content-Disposition",
-                    "attachment; filename=\"" + AppraisalSheets.fileName(tenant, period.key()) + "\"").build();
+            return AppraisalSheets.download(csv, AppraisalSheets.fileName(tenant, period.key()));
         });
     }
 
@@ -176,10 +175,7 @@ public class PointsAppraisalPages {
             Period period = shell.periodOr(periodKey, shell.currentPeriod());
             String csv = AppraisalSheets
                     .branchCsv(standings.topBranches(null, period, AppraisalSheets.BRANCHES_AT_MOST));
-            return Response.ok(csv, "text/csv; charset=UTF-8")
-                    .header("Content-Disposition",
-                            "attachment; filename=\"" + AppraisalSheets.branchFileName(tenant, period.key()) + "\"")
-                    .build();
+            return AppraisalSheets.download(csv, AppraisalSheets.branchFileName(tenant, period.key()));
         });
     }
 
