@@ -6,7 +6,6 @@ import cloud.dangjian.core.plugin.service.PluginStates;
 import cloud.dangjian.core.plugin.spi.DomainEventConsumer;
 import cloud.dangjian.core.plugin.spi.PluginDescriptor;
 import cloud.dangjian.core.tenancy.context.TenantScope;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -151,7 +150,7 @@ public class EventDispatcher {
      * @return whether the consumer ran (false: processed before)
      */
     public boolean processOnce(DomainEventConsumer consumer, DomainEvent event) {
-        return tenantScope.call(event.tenantId(), () -> QuarkusTransaction.requiringNew().call(() -> {
+        return tenantScope.inTransaction(event.tenantId(), () -> {
             int recorded = entityManager.createNativeQuery("""
                     INSERT INTO processed_events (tenant_id, consumer_id, event_id) VALUES (?1, ?2, ?3)
                     ON CONFLICT DO NOTHING""").setParameter(1, event.tenantId()).setParameter(2, consumer.id())
@@ -161,7 +160,7 @@ public class EventDispatcher {
             }
             consumer.consume(event);
             return true;
-        }));
+        });
     }
 
     /**
@@ -186,7 +185,7 @@ public class EventDispatcher {
             }
             distinct.putIfAbsent(event.id(), event);
         }
-        return tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> {
+        return tenantScope.inTransaction(tenant, () -> {
             Set<UUID> recorded = recordProcessed(tenant, consumer.id(), distinct.keySet());
             List<DomainEvent> fresh = distinct.values().stream().filter(event -> recorded.contains(event.id()))
                     .toList();
@@ -194,7 +193,7 @@ public class EventDispatcher {
                 consumer.consumeBatch(fresh);
             }
             return fresh.size();
-        }));
+        });
     }
 
     /**

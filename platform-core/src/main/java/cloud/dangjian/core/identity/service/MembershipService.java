@@ -11,7 +11,6 @@ import cloud.dangjian.core.tenancy.domain.Region;
 import cloud.dangjian.core.tenancy.domain.RegionRepository;
 import cloud.dangjian.core.tenancy.domain.Tenant;
 import cloud.dangjian.core.tenancy.domain.TenantRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -71,8 +70,7 @@ public class MembershipService {
             // (tenant-config grants inside the tenant's own transaction), a new one otherwise.
             boolean exists = tenantId.equals(currentTenant.id().orElse(null))
                     ? organisations.findByIdOptional(wanted).isPresent()
-                    : tenantScope.call(tenantId, () -> QuarkusTransaction.requiringNew()
-                            .call(() -> organisations.findByIdOptional(wanted).isPresent()));
+                    : tenantScope.inTransaction(tenantId, () -> organisations.findByIdOptional(wanted).isPresent());
             if (!exists) {
                 throw ProblemException.invalidField("organisationId", "no organisation " + wanted + " in the tenant");
             }

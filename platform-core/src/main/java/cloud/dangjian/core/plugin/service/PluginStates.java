@@ -13,7 +13,6 @@ import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -85,8 +84,7 @@ public class PluginStates {
 
     @CacheResult(cacheName = "plugin-state")
     public State state(@CacheKey String tenantId, @CacheKey String pluginId) {
-        return tenantScope.call(tenantId,
-                () -> QuarkusTransaction.requiringNew().call(() -> compute(tenantId, pluginId)));
+        return tenantScope.inTransaction(tenantId, () -> compute(tenantId, pluginId));
     }
 
     /** Computes the state inside the caller's transaction, as the current tenant, bypassing the cache. */

@@ -2,6 +2,7 @@ package cloud.dangjian.core.tenancy.context;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
@@ -32,6 +33,14 @@ public class TenantScope {
                 requestContext.terminate();
             }
         }
+    }
+
+    /**
+     * Runs work as a tenant in a transaction of its own, which starts as that tenant: row-level security sees the
+     * tenant's rows only in a transaction whose connection was lent after the tenant was set.
+     */
+    public <T> T inTransaction(String tenantId, Supplier<T> work) {
+        return call(tenantId, () -> QuarkusTransaction.requiringNew().call(work::get));
     }
 
     /** Runs platform-level work (no tenant: tenant rows stay invisible) from any thread, such as a relay or a timer. */

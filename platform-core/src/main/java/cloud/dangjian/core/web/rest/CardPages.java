@@ -11,7 +11,6 @@ import cloud.dangjian.core.web.service.ActivityCards;
 import cloud.dangjian.core.web.service.Locales;
 import cloud.dangjian.core.web.service.QrCodes;
 import cloud.dangjian.core.web.service.ShellAccess;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -85,8 +84,8 @@ public class CardPages {
             UriInfo uriInfo) {
         access.grantIn(tenant);
         String tenantName = tenants.findByIdOptional(tenant).map(t -> t.name()).orElse(tenant);
-        Optional<CardHolder> holder = tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew()
-                .call(() -> members.findByUsername(caller.username()).map(member -> holder(tenant, member, uriInfo))));
+        Optional<CardHolder> holder = tenantScope.inTransaction(tenant,
+                () -> members.findByUsername(caller.username()).map(member -> holder(tenant, member, uriInfo)));
         return Templates.card(new Card(tenant, tenantName, holder)).setLocale(Locales.of(lang));
     }
 
@@ -97,9 +96,8 @@ public class CardPages {
         access.require(tenant, Permission.MEMBERS_READ);
         boolean checked = code != null && !code.isBlank();
         Optional<CardHolder> holder = !checked ? Optional.empty()
-                : cards.memberCodeOf(tenant, code)
-                        .flatMap(memberCode -> tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(
-                                () -> members.findByCode(memberCode).map(member -> holder(tenant, member, uriInfo)))));
+                : cards.memberCodeOf(tenant, code).flatMap(memberCode -> tenantScope.inTransaction(tenant,
+                        () -> members.findByCode(memberCode).map(member -> holder(tenant, member, uriInfo))));
         return Templates.verify(new Check(tenant, code == null ? "" : code.strip(), checked, holder))
                 .setLocale(Locales.of(lang));
     }

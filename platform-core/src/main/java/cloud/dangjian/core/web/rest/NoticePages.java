@@ -15,7 +15,6 @@ import cloud.dangjian.core.tenancy.context.TenantScope;
 import cloud.dangjian.core.web.service.FormTokens;
 import cloud.dangjian.core.web.service.Locales;
 import cloud.dangjian.core.web.service.ShellAccess;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -105,7 +104,8 @@ public class NoticePages {
     public TemplateInstance list(@PathParam("tenant") String tenant, @QueryParam("before") Long before,
             @CookieParam(Locales.COOKIE) String lang) {
         var grant = access.require(tenant, Permission.NOTICES_READ);
-        List<NoticeLine> lines = inTenant(tenant, () -> board.reaching(readers.current(), before, PAGE + 1));
+        List<NoticeLine> lines = tenantScope.inTransaction(tenant,
+                () -> board.reaching(readers.current(), before, PAGE + 1));
         Long older = lines.size() > PAGE ? lines.get(PAGE - 1).id() : null;
         return Templates.list(new NoticeList(tenant, lines.subList(0, Math.min(PAGE, lines.size())), older,
                 grant.permissions().contains(Permission.NOTICES_PUBLISH),
@@ -117,7 +117,7 @@ public class NoticePages {
     public TemplateInstance notice(@PathParam("tenant") String tenant, @PathParam("id") long id,
             @CookieParam(Locales.COOKIE) String lang) {
         var grant = access.require(tenant, Permission.NOTICES_READ);
-        OpenedNotice opened = inTenant(tenant, () -> board.open(readers.current(), id))
+        OpenedNotice opened = tenantScope.inTransaction(tenant, () -> board.open(readers.current(), id))
                 .orElseThrow(NotFoundException::new);
         return Templates.notice(new NoticePage(tenant, opened, grant.permissions().contains(Permission.MEMBERS_READ)))
                 .setLocale(Locales.of(lang));
@@ -156,7 +156,8 @@ public class NoticePages {
         if (errors.isEmpty()) {
             Long to = organisationId;
             try {
-                Notice notice = inTenant(tenant, () -> board.publish(to, title, body, caller.username()));
+                Notice notice = tenantScope.inTransaction(tenant,
+                        () -> board.publish(to, title, body, caller.username()));
                 return Response.seeOther(URI.create("/t/" + tenant + "/notices/" + notice.id())).build();
             } catch (ProblemException refused) {
                 Problem problem = refused.toProblem();
@@ -180,7 +181,7 @@ public class NoticePages {
             addressees.add(new Addressee("", Locale.ENGLISH.equals(locale) ? "The whole tenant" : "全体（本单位所有党员）",
                     chosen == null || chosen.isBlank()));
         }
-        for (Organisation organisation : inTenant(tenant, () -> addressable(writable))) {
+        for (Organisation organisation : tenantScope.inTransaction(tenant, () -> addressable(writable))) {
             String value = String.valueOf(organisation.id());
             String depth = "\u3000".repeat((int) organisation.path().chars().filter(c -> c == '/').count() - 2);
             addressees.add(new Addressee(value, depth + organisation.name(), value.equals(chosen)));
@@ -208,9 +209,5 @@ public class NoticePages {
             default -> detail;
         }));
         return messages;
-    }
-
-    private <T> T inTenant(String tenant, java.util.function.Supplier<T> work) {
-        return tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(work::get));
     }
 }

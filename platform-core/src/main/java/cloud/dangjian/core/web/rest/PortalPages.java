@@ -19,7 +19,6 @@ import cloud.dangjian.core.web.service.Locales;
 import cloud.dangjian.core.web.service.MyTasks;
 import cloud.dangjian.core.web.service.ShellAccess;
 import cloud.dangjian.core.web.service.ShellNavigation;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -156,7 +155,7 @@ public class PortalPages {
         boolean readsNotices = grant.permissions().contains(Permission.NOTICES_READ);
         record Waiting(List<NoticeLine> notices, long unread, PortalTaskSource.Viewer viewer) {
         }
-        Waiting waiting = tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> {
+        Waiting waiting = tenantScope.inTransaction(tenant, () -> {
             NoticeReader reader = readers.current();
             Long memberId = members.findByUsername(caller.username()).map(Member::id).orElse(null);
             PortalTaskSource.Viewer viewer = new PortalTaskSource.Viewer(caller.username(), memberId,
@@ -164,7 +163,7 @@ public class PortalPages {
             return readsNotices
                     ? new Waiting(notices.reaching(reader, null, NOTICES_SHOWN), notices.unread(reader), viewer)
                     : new Waiting(null, 0, viewer);
-        }));
+        });
         List<MyTasks.TaskLink> tasks = tenantScope.call(tenant, () -> myTasks.of(tenant, waiting.viewer()));
         return Templates.home(new Home(tenant, tenantName, caller.username(), waiting.notices(), waiting.unread(),
                 tasks, navigation.of(tenant, grant, MenuEntry.Surface.PORTAL, locale),

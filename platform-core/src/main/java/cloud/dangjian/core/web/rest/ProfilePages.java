@@ -10,7 +10,6 @@ import cloud.dangjian.core.organisation.domain.OrganisationRepository;
 import cloud.dangjian.core.tenancy.context.TenantScope;
 import cloud.dangjian.core.web.service.Locales;
 import cloud.dangjian.core.web.service.ShellAccess;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -65,7 +64,7 @@ public class ProfilePages {
     @GET
     public TemplateInstance profile(@PathParam("tenant") String tenant, @CookieParam(Locales.COOKIE) String lang) {
         access.grantIn(tenant);
-        Profile profile = tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> {
+        Profile profile = tenantScope.inTransaction(tenant, () -> {
             Optional<Member> member = members.findByUsername(caller.username());
             String branchPath = member.flatMap(m -> organisations.findByIdOptional(m.branchId()))
                     .map(this::namesFromRoot).orElse("");
@@ -74,7 +73,7 @@ public class ProfilePages {
                             || entry.role() == Role.REGION_ADMIN)
                     .map(entry -> new RoleHeld(entry.role().name(), organisationName(entry))).distinct().toList();
             return new Profile(tenant, caller.username(), member, branchPath, roles);
-        }));
+        });
         return Templates.profile(profile).setLocale(Locales.of(lang));
     }
 

@@ -11,7 +11,6 @@ import cloud.dangjian.plugins.points.PointsPlugin;
 import cloud.dangjian.plugins.points.domain.LedgerEntry;
 import cloud.dangjian.plugins.points.domain.Period;
 import cloud.dangjian.plugins.points.service.PointsLedger;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +63,7 @@ public class PointsShell {
 
     /** Runs {@code work} as the tenant in a transaction of its own; a refusal rolls it back. */
     public <T> T inTenant(String tenant, Supplier<T> work) {
-        return tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(work::get));
+        return tenantScope.inTransaction(tenant, work);
     }
 
     /** The tenant's current appraisal period; call inside {@link #inTenant}. */
