@@ -106,8 +106,14 @@ public class NoticeBoard {
 
     /** How many of the latest hundred notices reaching {@code reader} they have not opened. */
     public long unread(NoticeReader reader) {
-        Query query = entityManager.createNativeQuery(
-                "SELECT count(*) FROM (" + LINE + " ORDER BY n.id DESC LIMIT 100) latest WHERE NOT latest.exists");
+        // Only the receipts matter here, not the lines' read counts LINE would compute for secretaries.
+        Query query = entityManager.createNativeQuery("""
+                SELECT count(*) FROM (SELECT n.id FROM notices n
+                  LEFT JOIN organisations o ON o.tenant_id = n.tenant_id AND o.id = n.organisation_id
+                 WHERE n.tenant_id = :tenant AND""" + REACHES + """
+                ORDER BY n.id DESC LIMIT 100) latest
+                WHERE NOT EXISTS (SELECT 1 FROM notice_reads r
+                                   WHERE r.tenant_id = :tenant AND r.notice_id = latest.id AND r.reader = :reader)""");
         return ((Number) bind(query, reader).getSingleResult()).longValue();
     }
 
